@@ -1,0 +1,78 @@
+/** Builds the lookup structures of the metric catalog and the organisation registry from their data files. */
+import type { CatalogData } from '../schemas/catalog.ts';
+import type { OrgRegistryData } from '../schemas/org.ts';
+import type { Catalog, OrgRegistry } from './model.ts';
+
+export function buildCatalog(data: CatalogData): Catalog {
+  const byKey = new Map(data.metrics.map((m) => [m.key, m]));
+  const byName = new Map<string, (typeof data.metrics)[number]>();
+  for (const m of data.metrics) {
+    for (const name of [m.key, m.label, ...m.aliases]) byName.set(name, m);
+  }
+  const baseUnits = [...new Set(Object.values(data.dimensions).flatMap((d) => d.units))].sort((a, b) => b.length - a.length);
+  return { dimensions: data.dimensions, metrics: data.metrics, relations: data.relations, byKey, byName, baseUnits };
+}
+
+/** Units a metric accepts, without prefixes: its own list or its dimension's. */
+export function allowedBaseUnits(catalog: Catalog, key: string): string[] {
+  const def = catalog.byKey.get(key);
+  if (!def) return [];
+  return def.units ?? catalog.dimensions[def.dimension]?.units ?? [];
+}
+
+/** Problems inside the catalog itself (a relation naming a metric that does not exist, …), in Chinese. */
+export function catalogIssues(data: CatalogData): string[] {
+  const issues: string[] = [];
+  const keys = new Set<string>();
+  const names = new Map<string, string>();
+  for (const m of data.metrics) {
+    if (keys.has(m.key)) issues.push(`指标代码 ${m.key} 重复`);
+    keys.add(m.key);
+    if (!data.dimensions[m.dimension]) issues.push(`指标 ${m.key} 的量纲 ${m.dimension} 不在 dimensions 中`);
+    for (const u of m.units ?? []) {
+      if (!data.dimensions[m.dimension]?.units.includes(u)) issues.push(`指标 ${m.key} 的单位 ${u} 不属于量纲 ${m.dimension}`);
+    }
+    for (const name of [m.label, ...m.aliases]) {
+      const other = names.get(name);
+      if (other && other !== m.key) issues.push(`名称“${name}”同时属于 ${other} 和 ${m.key}`);
+      names.set(name, m.key);
+    }
+  }
+  for (const r of data.relations) {
+    const used = r.type === 'balance_change' ? [r.balance, r.increase, r.rate] : r.type === 'part_of' ? [r.part, r.whole] : [r.rate, r.part, r.whole];
+    for (const k of used) if (k && !keys.has(k)) issues.push(`关系 ${r.type} 引用了不存在的指标 ${k}`);
+  }
+  return issues;
+}
+
+export function buildRegistry(data: OrgRegistryData): OrgRegistry {
+  const byId = new Map(data.orgs.map((o) => [o.id, o]));
+  const byName = new Map<string, (typeof data.orgs)[number]>();
+  for (const o of data.orgs) {
+    for (const name of [o.name, o.short, ...o.aliases]) if (name) byName.set(normalizeOrgName(name), o);
+  }
+  return { orgs: data.orgs, byId, byName };
+}
+
+/** Writers mix 农商银行 / 农村商业银行 and add spaces; both resolve to the same organisation. */
+export function normalizeOrgName(name: string): string {
+  return name.replace(/[\s\u3000]/g, '').replace(/农村商业银行/g, '农商银行');
+}
+
+export function registryIssues(data: OrgRegistryData): string[] {
+  const issues: string[] = [];
+  const seen = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const o of data.orgs) {
+    if (ids.has(o.id)) issues.push(`机构代码 ${o.id} 重复`);
+    ids.add(o.id);
+    for (const name of [o.name, o.short, ...o.aliases]) {
+      if (!name) continue;
+      const n = normalizeOrgName(name);
+      const other = seen.get(n);
+      if (other && other !== o.id) issues.push(`名称“${name}”同时属于 ${other} 和 ${o.id}`);
+      seen.set(n, o.id);
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,250 @@
+/**
+ * Reads a report's frontmatter the way an author wrote it: YAML 1.2 (so `yes`/`no` stay words and 2025-13-01
+ * stays text for the date check to explain), with the position of every field so each problem can name the
+ * line and column. Catches the mistakes of text pasted from Word or a web page before YAML does, because
+ * YAML's own messages ("Implicit keys need to be followed by map values") help no writer.
+ */
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Problem } from './problems.ts';
+
+export interface ParsedSource {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+  /** Position of a field path such as ['metrics', 2, 'unit'] (value) or of its key with `{ key: true }`. */
+  locate: (path: readonly (string | number)[], opts?: { key?: boolean }) => { line: number; column: number } | undefined;
+  /** The raw source text of a scalar at path, e.g. `1e3` for a value YAML read as 1000. */
+  sourceOf: (path: readonly (string | number)[]) => string | undefined;
+}
+
+export type ParseOutcome = { ok: true; source: ParsedSource } | { ok: false; problems: Problem[] };
+
+const YAML_MESSAGES: Partial<Record<string, { title: string; fix: string }>> = {
+  DUPLICATE_KEY: { title: '同一个字段写了两次', fix: '删掉重复的那一行，只保留一个。' },
+  BAD_INDENT: { title: '缩进不对', fix: '同一层的字段左边对齐；列表项用“- ”开头，下一层比上一层多两个空格。' },
+  TAB_AS_INDENT: { title: '用了 Tab 缩进', fix: '把行首的 Tab 换成两个空格。' },
+  MISSING_CHAR: { title: '少了配对的符号', fix: '检查引号、方括号 [ ] 是否成对，冒号后是否有空格。' },
+  MULTILINE_IMPLICIT_KEY: { title: '字段名不能跨行', fix: '把字段名和冒号写在同一行，如“title: 标题”。' },
+  BLOCK_AS_IMPLICIT_KEY: { title: '字段名后面缺少冒号', fix: '每一行写成“字段名: 内容”，冒号是半角的“:”，后面跟一个空格。' },
+  UNEXPECTED_TOKEN: { title: '出现了意外的符号', fix: '检查这一行的冒号、引号、方括号；含冒号的文字请用引号括起来。' },
+  BAD_SCALAR_START: { title: '内容不能以这个符号开头', fix: '以 @、`、%、*、& 等符号开头的内容请用引号括起来。' },
+  BAD_DQ_ESCAPE: { title: '双引号里的反斜杠写法不对', fix: '去掉反斜杠，或改用单引号。' },
+};
+
+function lineColOf(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < index && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: index - last };
+}
+
+/**
+ * Lines a writer pasted from Word or a web page: full-width colon after a field name, tab or full-width-space
+ * indentation, smart quotes around a value. Checked before YAML so the author gets one precise message.
+ */
+function lintLines(yamlText: string, firstLine: number, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const lines = yamlText.split('\n');
+  lines.forEach((raw, i) => {
+    const line = firstLine + i;
+    const text = raw.replace(/\r$/, '');
+    const tab = /^[ ]*\t/.exec(text);
+    if (tab) {
+      problems.push({
+        severity: 'error', code: 'yaml-tab', file, line, column: tab[0].length,
+        title: '用了 Tab 缩进',
+        what: `第 ${line} 行行首有 Tab 字符。`,
+        why: 'YAML 只认空格缩进，Tab 会让整段信息读不出来。',
+        fix: '把行首的 Tab 换成两个空格（同一层对齐）。',
+      });
+      return;
+    }
+    const ideo = /^[ ]*\u3000/.exec(text);
+    if (ideo) {
+      problems.push({
+        severity: 'error', code: 'yaml-fullwidth-space', file, line, column: ideo[0].length,
+        title: '用了全角空格缩进',
+        what: `第 ${line} 行行首有全角空格“　”。`,
+        why: '全角空格看起来和普通空格一样，但 YAML 不认它作缩进。',
+        fix: '删掉行首的全角空格，改用半角空格缩进。',
+      });
+      return;
+    }
+    // A flow list or quoted value left open: YAML only notices lines later and blames the wrong line.
+    const open = /^(\s*(?:-\s+)?[A-Za-z_]\w*:\s+)([\["'])(.*)$/.exec(text);
+    if (open) {
+      const [, lead, opener, rest] = open;
+      const closer = opener === '[' ? ']' : opener!;
+      const unclosed = opener === '[' ? !rest!.includes(']') : !rest!.replace(/\s*(#.*)?$/, '').endsWith(closer);
+      if (unclosed) {
+        problems.push({
+          severity: 'error', code: opener === '[' ? 'yaml-unclosed-bracket' : 'yaml-unclosed-quote', file, line, column: lead!.length + 1,
+          title: opener === '[' ? '方括号没有闭合' : '引号没有闭合',
+          what: `第 ${line} 行以“${opener}”开头，但这一行没有对应的“${closer}”。`,
+          why: '没有闭合的括号或引号会把后面几行都吞进去，整段信息都读不出来。',
+          fix: opener === '[' ? '在这一行末尾补上“]”，如 themes: [党建引领, 普惠金融]。' : `在这一行末尾补上“${closer}”。`,
+        });
+        return;
+      }
+    }
+    const colon = /^(\s*(?:-\s+)?)([A-Za-z_][\w]*)\s*：/.exec(text);
+    if (colon && !/^\s*(?:-\s+)?[A-Za-z_][\w]*\s*:/.test(text)) {
+      problems.push({
+        severity: 'error', code: 'yaml-fullwidth-colon', file, line, column: colon[0].length,
+        title: '字段名后用了全角冒号',
+        what: `第 ${line} 行“${colon[2]}”后面是全角冒号“：”。`,
+        why: '字段名和内容之间必须是半角冒号“:”，否则整行会被当成一段文字。',
+        fix: `改成“${colon[2]}: ”（半角冒号后加一个空格）。`,
+      });
+    }
+  });
+  return problems;
+}
+
+export function parseReportSource(text: string, file: string): ParseOutcome {
+  const problem = (p: Omit<Problem, 'file' | 'severity'> & Partial<Pick<Problem, 'severity'>>): ParseOutcome => ({
+    ok: false,
+    problems: [{ severity: 'error', file, ...p }],
+  });
+  if (text.trim() === '') {
+    return problem({
+      code: 'file-empty', line: 1, column: 1,
+      title: '文件是空的',
+      what: '这个报告文件里什么都没有。',
+      fix: '按 README 中的示例写好开头的 --- 信息块和正文；不需要的文件请删除。',
+    });
+  }
+  const start = /^(?:\uFEFF)?---[ \t]*\r?\n/.exec(text);
+  if (!start) {
+    return problem({
+      code: 'frontmatter-missing', line: 1, column: 1,
+      title: '缺少开头的信息块',
+      what: '文件第一行不是“---”。',
+      why: '报告的标题、机构、日期和数字写在文件开头两行“---”之间，构建靠它识别报告。',
+      fix: '在文件最前面加一行“---”，写好 title、summary、org、date、themes、metrics 等字段，再加一行“---”，下面接正文。',
+    });
+  }
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(start[0].length - 1));
+  if (!close) {
+    return problem({
+      code: 'frontmatter-unclosed', line: 1, column: 1,
+      title: '信息块没有结束',
+      what: '开头有“---”，但后面找不到结束的“---”。',
+      fix: '在最后一个字段（通常是 metrics）之后、正文之前单独加一行“---”。',
+    });
+  }
+
+  // gray-matter splits the file exactly as Astro's loader will; the YAML itself is parsed here with positions.
+  let doc: Document.Parsed | undefined;
+  const lineCounter = new LineCounter();
+  const file_ = matter(text.replace(/^\uFEFF/, ''), {
+    engines: {
+      yaml: (s: string) => {
+        doc = parseDocument(s, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
+        return {};
+      },
+    },
+  });
+  const yamlText = file_.matter;
+  const yamlStart = lineColOf(text, text.indexOf(yamlText)).line + (yamlText.startsWith('\n') ? 0 : 0);
+  const yamlFirstLine = yamlText.startsWith('\n') || yamlText.startsWith('\r\n') ? yamlStart + 1 : yamlStart;
+  const bodyLine = lineColOf(text, text.length - file_.content.length).line;
+
+  const lint = lintLines(yamlText.replace(/^\r?\n/, ''), yamlFirstLine, file);
+  if (lint.length > 0) return { ok: false, problems: lint };
+  if (!doc) {
+    return problem({ code: 'frontmatter-missing', line: 1, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
+  }
+
+  // Lines reported by yaml are relative to the text it was given (gray-matter keeps the leading newline).
+  const offsetLine = yamlStart - 1;
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.slice(0, 3).map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        const known = YAML_MESSAGES[e.code];
+        const line = pos.line + offsetLine;
+        const sourceLine = yamlText.split('\n')[pos.line - 1]?.trim() ?? '';
+        const duplicate = e.code === 'DUPLICATE_KEY' ? /^\s*([^:]+):/.exec(sourceLine)?.[1] : undefined;
+        return {
+          severity: 'error' as const,
+          code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+          file,
+          line,
+          column: pos.col,
+          title: known?.title ?? '信息块的格式有误',
+          what: duplicate ? `第 ${line} 行又写了一次字段“${duplicate}”。` : `第 ${line} 行${sourceLine ? `“${sourceLine}”` : ''}无法读取。`,
+          why: '开头信息块用的是 YAML 格式：每行“字段名: 内容”，列表项以“- ”开头，靠空格缩进表示层级。',
+          fix: known?.fix ?? '对照 README 中的示例检查这一行及上一行的冒号、引号和缩进。',
+        };
+      }),
+    };
+  }
+  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  if (data === null || data === undefined) {
+    return problem({ code: 'frontmatter-empty', line: yamlFirstLine, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return problem({
+      code: 'frontmatter-not-map', line: yamlFirstLine, column: 1,
+      title: '信息块的格式有误',
+      what: '两行“---”之间应是一行一个“字段名: 内容”，这里读到的不是这种格式。',
+      fix: '每行写成“字段名: 内容”，冒号用半角并在后面加空格，如“title: 介休农商银行…”。',
+    });
+  }
+
+  const parsed = doc;
+  const nodeAt = (path: readonly (string | number)[]): { node?: Node | null; pair?: Pair } => {
+    let node: unknown = parsed.contents;
+    let pair: Pair | undefined;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const found = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!found) return { pair };
+        pair = found as Pair;
+        node = found.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+        pair = undefined;
+      } else {
+        return { pair };
+      }
+    }
+    return { node: node as Node | null, pair };
+  };
+  const toPos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + offsetLine, column: p.col };
+  };
+  return {
+    ok: true,
+    source: {
+      data: data as Record<string, unknown>,
+      body: file_.content,
+      bodyLine,
+      locate(path, opts) {
+        // A missing field is reported at its parent; walking up keeps every problem attached to a real line.
+        for (let n = path.length; n >= 0; n--) {
+          const { node, pair } = nodeAt(path.slice(0, n));
+          if (opts?.key && n === path.length && pair && isScalar(pair.key) && pair.key.range) return toPos(pair.key.range[0]);
+          if (node && node.range) return toPos(node.range[0]);
+          if (pair && isScalar(pair.key) && pair.key.range) return toPos(pair.key.range[0]);
+        }
+        return { line: yamlFirstLine, column: 1 };
+      },
+      sourceOf(path) {
+        const { node } = nodeAt(path);
+        if (isScalar(node) && node.range) return yamlText.slice(node.range[0], node.range[1]).trim();
+        return undefined;
+      },
+    },
+  };
+}

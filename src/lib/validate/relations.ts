@@ -1,0 +1,152 @@
+/**
+ * Checks the relations the catalog declares between figures of one report and one as-of date. Every printed
+ * figure stands for an interval (216.66亿元 is anything that rounds to it; 120余名 is 120 to 129), so a
+ * relation holds when the intervals allow it: no false alarm from rounding, but a wrong digit is caught.
+ */
+import type { Relation } from '../../schemas/catalog.ts';
+import type { Catalog, ResolvedMetric } from '../model.ts';
+import { figureInterval, formatFigure, formatNumber } from '../numbers.ts';
+import type { Problem } from '../problems.ts';
+
+type Interval = [number, number];
+
+export interface RelationContext {
+  catalog: Catalog;
+  file: string;
+  /** Where metrics[i] is, to attach the problem to a line. */
+  locate: (m: ResolvedMetric) => { line: number; column: number; field: string } | undefined;
+}
+
+function interval(m: ResolvedMetric): Interval {
+  return figureInterval({ base: m.base, decimals: m.decimals, multiplier: m.multiplier, approxKind: approxKind(m), value: m.value });
+}
+
+function approxKind(m: ResolvedMetric) {
+  return m.approx ? (APPROX_KIND[m.approx] ?? 'about') : undefined;
+}
+
+const APPROX_KIND: Record<string, 'more' | 'nearly' | 'about'> = {
+  余: 'more', 多: 'more', 超: 'more', 超过: 'more', 逾: 'more', 以上: 'more',
+  近: 'nearly', 将近: 'nearly', 接近: 'nearly', 约: 'about', 左右: 'about',
+};
+
+function show(m: ResolvedMetric): string {
+  return `${m.label}${formatFigure({ value: m.value, unit: m.unit, approx: m.approx, decimals: m.decimals })}`;
+}
+
+/** Relative slack so that a ratio computed from two rounded figures is not flagged for its last digit. */
+const EPS = 1e-9;
+
+function divide(a: Interval, b: Interval): Interval | undefined {
+  if (b[0] <= 0) return undefined;
+  const c = [a[0] / b[0], a[0] / b[1], a[1] / b[0], a[1] / b[1]];
+  return [Math.min(...c), Math.max(...c)];
+}
+
+function overlaps(a: Interval, b: Interval): boolean {
+  const slack = EPS * Math.max(Math.abs(a[1]), Math.abs(b[1]), 1);
+  return a[0] <= b[1] + slack && b[0] <= a[1] + slack;
+}
+
+function pct(x: number): string {
+  return `${formatNumber(x * 100, { decimals: 2 })}%`;
+}
+
+export function checkRelations(metrics: readonly ResolvedMetric[], ctx: RelationContext): Problem[] {
+  const problems: Problem[] = [];
+  const byPeriod = new Map<string, Map<string, ResolvedMetric>>();
+  for (const m of metrics) {
+    if (!byPeriod.has(m.asOf)) byPeriod.set(m.asOf, new Map());
+    byPeriod.get(m.asOf)!.set(m.key, m);
+  }
+  for (const group of byPeriod.values()) {
+    for (const rel of ctx.catalog.relations) {
+      const p = checkOne(rel, group);
+      if (!p) continue;
+      const loc = ctx.locate(p.at);
+      problems.push({
+        severity: rel.severity,
+        code: `relation-${rel.type.replace(/_/g, '-')}`,
+        file: ctx.file,
+        ...(loc ?? {}),
+        title: p.title,
+        what: p.what,
+        why: rel.note ?? p.why,
+        fix: p.fix,
+      });
+    }
+  }
+  return problems;
+}
+
+interface Finding { at: ResolvedMetric; title: string; what: string; why: string; fix: string }
+
+function checkOne(rel: Relation, g: Map<string, ResolvedMetric>): Finding | undefined {
+  if (rel.type === 'balance_change') {
+    const bal = g.get(rel.balance);
+    const inc = g.get(rel.increase);
+    if (!bal || !inc) return undefined;
+    const b = interval(bal);
+    const i = interval(inc);
+    const start: Interval = [b[0] - i[1], b[1] - i[0]];
+    if (start[1] <= 0) {
+      return {
+        at: inc,
+        title: '增加额不可能大于余额',
+        what: `${show(bal)}，${show(inc)}：按此年初余额为零或负数。`,
+        why: '余额 − 较年初增加 = 年初余额，年初余额必须大于零。',
+        fix: '核对两个数字的单位（万元/亿元）和数值是否与正文一致。',
+      };
+    }
+    const rate = rel.rate ? g.get(rel.rate) : undefined;
+    if (!rate) return undefined;
+    const implied = divide(i, start);
+    const r = interval(rate).map((x) => x / 100) as Interval;
+    if (implied && !overlaps(implied, r)) {
+      const mid = (inc.base) / (bal.base - inc.base);
+      return {
+        at: rate,
+        title: '余额、增加额和增幅对不上',
+        what: `${show(bal)}、${show(inc)}，则年初余额约 ${formatNumber((bal.value * bal.multiplier - inc.value * inc.multiplier) / bal.multiplier, { decimals: 2 })}${bal.unit}，增幅应为 ${pct(mid)}，这里写的是 ${formatNumber(rate.value, { decimals: rate.decimals })}%。`,
+        why: '增幅 = 较年初增加 ÷ 年初余额，年初余额 = 余额 − 较年初增加。',
+        fix: '对照正文核对这三个数字，改正抄错的那一个。',
+      };
+    }
+    return undefined;
+  }
+  if (rel.type === 'part_of') {
+    const part = g.get(rel.part);
+    const whole = g.get(rel.whole);
+    if (!part || !whole || part.baseUnit !== whole.baseUnit && !(sameDimension(part, whole))) return undefined;
+    if (interval(part)[0] > interval(whole)[1] * (1 + EPS)) {
+      return {
+        at: part,
+        title: '部分大于整体',
+        what: `${show(part)} 大于 ${show(whole)}。`,
+        why: `“${part.label}”是“${whole.label}”的一部分，不可能更大。`,
+        fix: '核对两个数字和单位（万元/亿元、人/万人）。',
+      };
+    }
+    return undefined;
+  }
+  const rate = g.get(rel.rate);
+  const part = g.get(rel.part);
+  const whole = g.get(rel.whole);
+  if (!rate || !part || !whole) return undefined;
+  const implied = divide(interval(part), interval(whole));
+  const r = interval(rate).map((x) => x / 100) as Interval;
+  if (implied && !overlaps(implied, r)) {
+    return {
+      at: rate,
+      title: '比率与人数对不上',
+      what: `${show(part)} ÷ ${show(whole)} = ${pct(part.base / whole.base)}，这里写的是 ${formatNumber(rate.value, { decimals: rate.decimals })}%。`,
+      why: `${rate.label} = ${part.label} ÷ ${whole.label}。`,
+      fix: '对照正文核对这三个数字，改正抄错的那一个。',
+    };
+  }
+  return undefined;
+}
+
+function sameDimension(a: ResolvedMetric, b: ResolvedMetric): boolean {
+  return a.definition.dimension === b.definition.dimension;
+}

@@ -1,0 +1,113 @@
+/** Validates one report file's text end to end and produces the resolved `Report` when nothing is fatal. */
+import { createReportSchema } from '../../schemas/report.ts';
+import type { SiteConfig } from '../../schemas/site.ts';
+import { normalizeOrgName } from '../catalog.ts';
+import { todayInShanghai, yearOf } from '../dates.ts';
+import { parseReportSource } from '../frontmatter.ts';
+import type { Catalog, OrgRegistry, Report, ResolvedMetric } from '../model.ts';
+import type { Problem } from '../problems.ts';
+import { quoteList, suggest } from '../suggest.ts';
+import { resolveMetrics } from './metrics.ts';
+import { checkPresence } from './presence.ts';
+import { checkRelations } from './relations.ts';
+import { schemaProblems } from './schema-issues.ts';
+
+export interface ValidationContext {
+  site: SiteConfig;
+  catalog: Catalog;
+  registry: OrgRegistry;
+  /** Build time; a report dated after this day (Shanghai) is embargoed. */
+  now: Date;
+  /** Build the schema once per run, not once per file. */
+  schema?: ReturnType<typeof createReportSchema>;
+}
+
+export function reportSchemaFor(site: SiteConfig) {
+  return createReportSchema({ themes: site.themes.map((t) => t.name) });
+}
+
+/** reports/2025/jiexiu-2025q1.md → jiexiu-2025q1 */
+export function slugOf(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.(md|mdx)$/i, '');
+}
+
+export function validateReport(text: string, file: string, ctx: ValidationContext): { report?: Report; problems: Problem[] } {
+  const parsed = parseReportSource(text, file);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const source = parsed.source;
+  const schema = ctx.schema ?? reportSchemaFor(ctx.site);
+  const result = schema.safeParse(source.data);
+  if (!result.success) return { problems: schemaProblems(result.error, source, file) };
+  const fm = result.data;
+  const problems: Problem[] = [];
+
+  const slug = slugOf(file);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
+    problems.push({
+      severity: 'error', code: 'file-name', file, line: 1, column: 1,
+      title: '文件名不能作网址',
+      what: `文件名“${slug}”含有大写字母、中文、空格或其他符号。`,
+      why: '报告的网址就是文件名（reports/<文件名>/），要能在内网各种服务器和聊天软件里原样打开。',
+      fix: '文件名只用小写英文字母、数字和连字符，如 jiexiu-2025q1.md。',
+    });
+  }
+
+  const org = ctx.registry.byName.get(normalizeOrgName(fm.org)) ?? ctx.registry.byId.get(fm.org);
+  if (!org) {
+    // Suggest each organisation once, by its full name, whichever of its names was closest.
+    const nameToOrg = new Map(ctx.registry.orgs.flatMap((o) => [o.name, o.short, ...o.aliases].filter((n): n is string => !!n).map((n) => [n, o.name] as const)));
+    const guesses = [...new Set(suggest(fm.org, nameToOrg.keys(), 6).map((n) => nameToOrg.get(n)!))].slice(0, 3);
+    problems.push({
+      severity: 'error', code: 'org-unknown', file, ...source.locate(['org']), field: 'org',
+      title: '机构名录里没有这个机构',
+      what: `org 写的是“${fm.org}”。`,
+      why: '机构页、地区列表和排行都按机构名录归类，名录里找不到的机构无法归类。',
+      fix: guesses.length > 0
+        ? `是不是想写 ${quoteList(guesses)}？新机构请先加到 content/orgs.yaml。`
+        : '写 content/orgs.yaml 里的机构全称、简称或别名；新机构请先加到名录。',
+    });
+  }
+
+  const metricsOut = resolveMetrics(fm.metrics, {
+    catalog: ctx.catalog,
+    file,
+    date: fm.date,
+    locate: (i, field) => source.locate(field ? ['metrics', i, field] : ['metrics', i]),
+    sourceOf: (i, field) => source.sourceOf(['metrics', i, field]),
+  });
+  problems.push(...metricsOut.problems);
+  const indexOf = new Map<ResolvedMetric, number>();
+  for (const m of metricsOut.metrics) {
+    const i = fm.metrics.findIndex((x, j) => ![...indexOf.values()].includes(j) && ctx.catalog.byName.get(x.key.trim())?.key === m.key && x.asOf.day === m.asOf);
+    indexOf.set(m, i);
+  }
+  const locate = (m: ResolvedMetric) => {
+    const i = indexOf.get(m) ?? -1;
+    if (i < 0) return undefined;
+    return { ...source.locate(['metrics', i, 'value'])!, field: `metrics[${i}].value` };
+  };
+  problems.push(...checkRelations(metricsOut.metrics, { catalog: ctx.catalog, file, locate }));
+  problems.push(...checkPresence(metricsOut.metrics, source.body, { file, baseUnits: ctx.catalog.baseUnits, locate }));
+
+  if (problems.some((p) => p.severity === 'error') || !org) return { problems };
+  const today = todayInShanghai(ctx.now);
+  return {
+    problems,
+    report: {
+      slug,
+      file,
+      title: fm.title,
+      summary: fm.summary,
+      org,
+      date: fm.date,
+      year: yearOf(fm.date),
+      authors: fm.authors,
+      themes: fm.themes,
+      cover: fm.cover ? { ...fm.cover, src: String(fm.cover.src) } : undefined,
+      draft: fm.draft,
+      published: !fm.draft && fm.date <= today,
+      metrics: metricsOut.metrics,
+      body: source.body,
+    },
+  };
+}

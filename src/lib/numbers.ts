@@ -268,10 +268,14 @@ export function intervalsOverlap(a: readonly [number, number], b: readonly [numb
   return a[0] <= b[1] + slack && b[0] <= a[1] + slack;
 }
 
-/** Same figure, however written: same base unit and the printed precisions overlap (1.2亿元 = 12000万元). */
+/**
+ * Same figure, however written: same base unit, and the less precise of the two is what the more precise
+ * one rounds to (1.2亿元 = 12000万元 = 1.20亿元; 1.2亿元 ≠ 1.3亿元). Markers are ignored.
+ */
 export function sameFigure(a: Figure, b: Figure): boolean {
   if (a.baseUnit !== b.baseUnit) return false;
-  return intervalsOverlap(figureInterval({ ...a, approxKind: undefined }), figureInterval({ ...b, approxKind: undefined }));
+  const half = (f: Figure) => (0.5 / 10 ** f.decimals) * f.multiplier;
+  return Math.abs(a.base - b.base) < Math.max(half(a), half(b)) * (1 - 1e-9);
 }
 
 /** convert(1.2, '亿元', '万元') → 12000 */

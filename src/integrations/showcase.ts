@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, sortProblems, summarize, escalate } from '../lib/problems.ts';
 import type { ContentModel } from '../lib/model.ts';
 import { ContentConfigError, loadContentSync } from '../node/content.ts';
+import { buildSearchIndex } from '../search/index-build.ts';
+import { searchDoc } from '../search/docs.ts';
 
 export interface ShowcaseOptions {
   /** Treat warnings as errors (SHOWCASE_STRICT=1). */
@@ -53,4 +55,8 @@ export default function showcase(options: ShowcaseOptions = {}): AstroIntegratio
 }
 
 /** Search index and cards; both read only published reports. */
-async function buildOutputs(_opts: { model: ContentModel; outDir: string; log: (s: string) => void }): Promise<void> {}
+async function buildOutputs({ model, outDir, log }: { model: ContentModel; outDir: string; log: (s: string) => void }): Promise<void> {
+  const published = model.reports.filter((r) => r.published);
+  const search = await buildSearchIndex({ outDir, docs: published.map((r) => searchDoc(r, model.site.base)) });
+  log(`检索索引：${search.pages} 篇，${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
+}

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, sortProblems, summarize, escalate } from '../lib/problems.ts';
 import type { ContentModel } from '../lib/model.ts';
 import { ContentConfigError, loadContentSync } from '../node/content.ts';
+import { buildCards, MissingGlyphError } from '../cards/build.ts';
 import { buildSearchIndex } from '../search/index-build.ts';
 import { searchDoc } from '../search/docs.ts';
 
@@ -59,4 +60,13 @@ async function buildOutputs({ model, outDir, log }: { model: ContentModel; outDi
   const published = model.reports.filter((r) => r.published);
   const search = await buildSearchIndex({ outDir, docs: published.map((r) => searchDoc(r, model.site.base)) });
   log(`检索索引：${search.pages} 篇，${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
+  const started = performance.now();
+  try {
+    const cards = await buildCards({ model, outDir, log });
+    log(`分享卡片：新生成 ${cards.rendered} 张，沿用缓存 ${cards.cached} 张，${Math.round(performance.now() - started)} 毫秒`);
+  } catch (e) {
+    if (!(e instanceof MissingGlyphError)) throw e;
+    console.error(`✖ 错误  分享卡片\n${e.message}`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,99 @@
+/**
+ * The card font: Noto Sans SC from the npm registry (TTF; satori cannot read the TTC files Debian ships),
+ * loaded once per build, checked for every character the cards need, subset to exactly those glyphs, and
+ * measured with HarfBuzz so templates can fit text before satori lays it out.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import subsetFont from 'subset-font';
+
+const require = createRequire(import.meta.url);
+
+export interface FontFile {
+  name: string;
+  weight: 400 | 700;
+  data: Buffer;
+}
+
+export interface FontSet {
+  files: FontFile[];
+  /** sha256 over the font files: part of every card's cache key. */
+  hash: string;
+}
+
+/** Noto Sans SC Regular and Bold as shipped by @expo-google-fonts/noto-sans-sc. */
+export function loadSourceFonts(dir?: string): FontSet {
+  const root = dir ?? path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  const files: FontFile[] = [
+    { name: 'Noto Sans SC', weight: 400, data: readFileSync(path.join(root, '400Regular', 'NotoSansSC_400Regular.ttf')) },
+    { name: 'Noto Sans SC', weight: 700, data: readFileSync(path.join(root, '700Bold', 'NotoSansSC_700Bold.ttf')) },
+  ];
+  const h = createHash('sha256');
+  for (const f of files) h.update(f.data);
+  return { files, hash: h.digest('hex') };
+}
+
+interface HbFace { collectUnicodes: () => Uint32Array; upem: number; destroy: () => void }
+interface HbFont { setScale: (x: number, y: number) => void; destroy: () => void }
+interface HbBuffer { addText: (t: string) => void; guessSegmentProperties: () => void; json: () => { ax: number }[]; destroy: () => void }
+interface Hb {
+  createBlob: (b: ArrayBuffer | Uint8Array) => { destroy: () => void };
+  createFace: (blob: unknown, i: number) => HbFace;
+  createFont: (face: HbFace) => HbFont;
+  createBuffer: () => HbBuffer;
+  shape: (font: HbFont, buffer: HbBuffer) => void;
+}
+
+let hbPromise: Promise<Hb> | undefined;
+function harfbuzz(): Promise<Hb> {
+  hbPromise ??= require('harfbuzzjs') as Promise<Hb>;
+  return hbPromise;
+}
+
+/** Measures text with a font's real advances (one HarfBuzz font per weight, per-character cache). */
+export interface Measurer {
+  /** Width in px of `text` set at `size` px. */
+  width: (text: string, size: number, weight?: 400 | 700) => number;
+  /** Characters of `text` the font has no glyph for. */
+  missing: (text: string) => string[];
+}
+
+export async function createMeasurer(fonts: FontSet): Promise<Measurer> {
+  const hb = await harfbuzz();
+  const loaded = fonts.files.map((f) => {
+    const blob = hb.createBlob(f.data);
+    const face = hb.createFace(blob, 0);
+    const font = hb.createFont(face);
+    return { weight: f.weight, face, font, upem: face.upem, cache: new Map<string, number>() };
+  });
+  const unicodes = new Set(loaded[0]!.face.collectUnicodes());
+  const advance = (ch: string, weight: 400 | 700) => {
+    const f = loaded.find((x) => x.weight === weight) ?? loaded[0]!;
+    let a = f.cache.get(ch);
+    if (a === undefined) {
+      const buf = hb.createBuffer();
+      buf.addText(ch);
+      buf.guessSegmentProperties();
+      hb.shape(f.font, buf);
+      a = buf.json().reduce((s, g) => s + g.ax, 0) / f.upem;
+      buf.destroy();
+      f.cache.set(ch, a);
+    }
+    return a;
+  };
+  return {
+    width: (text, size, weight = 400) => [...text].reduce((s, ch) => s + advance(ch, weight), 0) * size,
+    missing: (text) => [...new Set([...text])].filter((ch) => !/\s/.test(ch) && !unicodes.has(ch.codePointAt(0)!)),
+  };
+}
+
+/** Both weights cut down to the given characters (plus digits, Latin and common punctuation). */
+export async function subsetFonts(fonts: FontSet, text: string): Promise<FontFile[]> {
+  const chars = `${text}0123456789.,%+-·…：:（）()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz 年月日截至余超近约`;
+  const unique = [...new Set([...chars])].join('');
+  return Promise.all(
+    fonts.files.map(async (f) => ({ ...f, data: Buffer.from(await subsetFont(f.data, unique, { targetFormat: 'truetype' })) })),
+  );
+}

@@ -20,7 +20,10 @@ export interface Watched {
 
 export async function watchedPage(browser: Browser, siteUrl: string, viewport = { width: 1280, height: 900 }): Promise<Watched> {
   const origin = new URL(siteUrl).origin;
-  const page = await browser.newPage({ viewport });
+  // A context per page: axe needs one, and it keeps pages from sharing state.
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   const w: Watched = { page, foreign: [], consoleErrors: [], failed: [] };
   page.on('request', (r) => {
     const u = r.url();

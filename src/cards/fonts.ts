@@ -24,11 +24,16 @@ export interface FontSet {
 }
 
 /** Noto Sans SC Regular and Bold as shipped by @expo-google-fonts/noto-sans-sc. */
-export function loadSourceFonts(dir?: string): FontSet {
-  const root = dir ?? path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+export function loadSourceFonts(): FontSet {
+  const root = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  return loadFontFiles(path.join(root, '400Regular', 'NotoSansSC_400Regular.ttf'), path.join(root, '700Bold', 'NotoSansSC_700Bold.ttf'));
+}
+
+/** A regular and a bold TTF/OTF file (tests use committed subsets so their snapshots never drift). */
+export function loadFontFiles(regular: string, bold: string): FontSet {
   const files: FontFile[] = [
-    { name: 'Noto Sans SC', weight: 400, data: readFileSync(path.join(root, '400Regular', 'NotoSansSC_400Regular.ttf')) },
-    { name: 'Noto Sans SC', weight: 700, data: readFileSync(path.join(root, '700Bold', 'NotoSansSC_700Bold.ttf')) },
+    { name: 'Noto Sans SC', weight: 400, data: readFileSync(regular) },
+    { name: 'Noto Sans SC', weight: 700, data: readFileSync(bold) },
   ];
   const h = createHash('sha256');
   for (const f of files) h.update(f.data);

@@ -31,6 +31,7 @@ function h(type: string, style: Record<string, string | number>, children?: (El 
 }
 
 const NO_LINE_START = /^[，。、；：！？）」』”’》〉,.;:!?)\]%…]/;
+const NO_LINE_END = /[“‘（《〈「『(\[]$/;
 
 /** Units that must stay together on a line: Latin words and numbers; every CJK character on its own. */
 function tokens(text: string): string[] {
@@ -48,6 +49,12 @@ export function fitLines(text: string, m: Measure, size: number, weight: 400 | 7
     }
     if (NO_LINE_START.test(t) && cur.length > 1) {
       // Carry the previous character down with the punctuation.
+      const chars = [...cur];
+      const last = chars.pop()!;
+      lines.push(chars.join('').trimEnd());
+      cur = last + t;
+    } else if (NO_LINE_END.test(cur) && cur.length > 1) {
+      // An opening quote or bracket goes down with the word it opens.
       const chars = [...cur];
       const last = chars.pop()!;
       lines.push(chars.join('').trimEnd());

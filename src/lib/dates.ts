@@ -93,7 +93,11 @@ export function parseAsOf(input: unknown): DateParse {
     }
   }
   const day = parseDay(input);
-  if (day.ok) return day;
+  if (day.ok) {
+    // 2025-03-31 is what writers call 3月末.
+    const [y, mo, d] = day.day.split('-').map(Number) as [number, number, number];
+    return d === daysInMonth(y, mo) ? { ...day, label: `${y}年${mo}月末` } : day;
+  }
   return {
     ok: false,
     reason: `${typeof input === 'string' ? `“${input}”` : '这个值'}不是截至日期。可以写 2025-03-31、2025-03（3月末）、2025-Q1（一季度末）、2025-H1（上半年末）或 2025（年末）`,

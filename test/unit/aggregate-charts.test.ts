@@ -51,7 +51,7 @@ describe('chart configurations', () => {
 
   it('axis ticks and tooltips use Chinese units', () => {
     const spec = rankingChart('各项存款余额', ranking(published, 'deposit_balance'), formatFigure);
-    const cfg = toConfig(spec, { animate: false }) as { options: { scales: Record<string, { ticks: { callback: (v: number) => string } }>; animation: unknown } };
+    const cfg = toConfig(spec, { animate: false }) as unknown as { options: { scales: Record<string, { ticks: { callback: (v: number) => string } }>; animation: unknown } };
     expect(cfg.options.animation).toBe(false);
     expect(cfg.options.scales.x!.ticks.callback(120000000)).toBe('1.2亿');
     expect(cfg.options.scales.x!.ticks.callback(35800000)).toBe('3,580万');

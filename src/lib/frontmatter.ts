@@ -153,7 +153,8 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
     },
   });
   const yamlText = file_.matter;
-  const yamlStart = lineColOf(text, text.indexOf(yamlText)).line + (yamlText.startsWith('\n') ? 0 : 0);
+  // gray-matter keeps the newline after the opening ---, so the YAML text starts on line 1 of the file.
+  const yamlStart = lineColOf(text, text.indexOf(yamlText)).line;
   const yamlFirstLine = yamlText.startsWith('\n') || yamlText.startsWith('\r\n') ? yamlStart + 1 : yamlStart;
   const bodyLine = lineColOf(text, text.length - file_.content.length).line;
 

@@ -20,16 +20,16 @@ export interface MetricContext {
   date: string;
 }
 
-const PREFIXED = ['', '万', '亿', '万亿'];
-
 function unitChoices(base: readonly string[]): string {
   if (base.length === 1 && base[0] === '元') return '元、万元、亿元 或 万亿元';
   return base.map((b) => (b === '%' ? '%' : b)).join('、');
 }
 
-export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: MetricContext): { metrics: ResolvedMetric[]; problems: Problem[] } {
+/** `indices[k]` is the position in the frontmatter list of `metrics[k]`, for locating later findings. */
+export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: MetricContext): { metrics: ResolvedMetric[]; indices: number[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const metrics: ResolvedMetric[] = [];
+  const indices: number[] = [];
   const names = [...ctx.catalog.byName.keys()];
   const at = (i: number, field: string) => ({ file: ctx.file, ...ctx.locate(i, field), field: `metrics[${i}].${field}` });
 
@@ -116,9 +116,9 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       return;
     }
     const approx = m.approx ?? fig.approx;
-    const multiplier = parts.multiplier * (fig.unit ? 1 : 1);
-    const value = fig.unit ? fig.value : fig.value;
-    const base = fig.unit ? fig.base : toBase(fig.value, fig.decimals, multiplier);
+    const value = fig.value;
+    // A unit written in the value was applied by the parser; a separate unit field is applied here.
+    const base = fig.unit ? fig.base : toBase(fig.value, fig.decimals, parts.multiplier);
 
     if (!Number.isFinite(base)) {
       problems.push({ severity: 'error', code: 'metric-value', ...at(i, 'value'), title: '数值无效', what: `value 写的是“${String(m.value)}”。`, fix: '写一个有限的数字。' });
@@ -169,6 +169,7 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
         fix: '检查 asOf 与 date 是否写反或写错年份。',
       });
     }
+    indices.push(i);
     metrics.push({
       key: def.key,
       label: m.label ?? def.label,
@@ -203,8 +204,7 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
     } else seen.set(id, i);
   });
-  void PREFIXED;
-  return { metrics, problems };
+  return { metrics, indices, problems };
 }
 
 /** Exact product of a printed decimal and a power of ten (216.66 × 1e8 is not exact in floating point). */

@@ -76,14 +76,10 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
     sourceOf: (i, field) => source.sourceOf(['metrics', i, field]),
   });
   problems.push(...metricsOut.problems);
-  const indexOf = new Map<ResolvedMetric, number>();
-  for (const m of metricsOut.metrics) {
-    const i = fm.metrics.findIndex((x, j) => ![...indexOf.values()].includes(j) && ctx.catalog.byName.get(x.key.trim())?.key === m.key && x.asOf.day === m.asOf);
-    indexOf.set(m, i);
-  }
+  const indexOf = new Map<ResolvedMetric, number>(metricsOut.metrics.map((m, k) => [m, metricsOut.indices[k]!]));
   const locate = (m: ResolvedMetric) => {
-    const i = indexOf.get(m) ?? -1;
-    if (i < 0) return undefined;
+    const i = indexOf.get(m);
+    if (i === undefined) return undefined;
     return { ...source.locate(['metrics', i, 'value'])!, field: `metrics[${i}].value` };
   };
   problems.push(...checkRelations(metricsOut.metrics, { catalog: ctx.catalog, file, locate }));

@@ -16,6 +16,7 @@ const PAGES: [string, string, { chart?: boolean }][] = [
   ['首页', '', { chart: true }],
   ['报告页', 'reports/jiexiu-2025q1/', { chart: true }],
   ['MDX 报告页', 'reports/yanshi-2025h1-mdx/', { chart: true }],
+  ['有封面的报告页', 'reports/shili-2025q2/', { chart: true }],
   ['全部报告', 'reports/', {}],
   ['全部报告第 2 页', 'reports/page/2/', {}],
   ['机构列表', 'orgs/', {}],
@@ -114,6 +115,25 @@ describe('screenshots', () => {
       });
     }
   }
+});
+
+describe('report details', () => {
+  it('shows the cover with its caption and credit, served under the base', async () => {
+    const w = await watchedPage(browser, siteUrl);
+    await w.page.goto(`${siteUrl}reports/shili-2025q2/`, { waitUntil: 'networkidle' });
+    const img = w.page.locator('figure.cover img');
+    expect(await img.getAttribute('src')).toMatch(/^\/showcase\/_astro\//);
+    expect(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await w.page.textContent('figure.cover figcaption')).toContain('示例通讯员 绘');
+    await w.page.close();
+  });
+
+  it('an MDX report prints its validated figures through <Figure>', async () => {
+    const w = await watchedPage(browser, siteUrl);
+    await w.page.goto(`${siteUrl}reports/yanshi-2025h1-mdx/`, { waitUntil: 'networkidle' });
+    expect(await w.page.locator('.report-body .inline-figure').allTextContents()).toEqual(['55.38亿元', '338.62亿元']);
+    await w.page.close();
+  });
 });
 
 describe('share area', () => {

@@ -23,7 +23,9 @@ export async function watchedPage(browser: Browser, siteUrl: string, viewport = 
   // A context per page: axe needs one, and it keeps pages from sharing state.
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => {
+    context.close().catch(() => undefined);
+  });
   const w: Watched = { page, foreign: [], consoleErrors: [], failed: [] };
   page.on('request', (r) => {
     const u = r.url();

@@ -92,10 +92,12 @@ describe('page types', () => {
     const w = await watchedPage(browser, siteUrl);
     let bytes = 0;
     const { gzipSync } = await import('node:zlib');
-    w.page.on('response', async (r) => {
-      if (r.request().resourceType() === 'script') bytes += gzipSync(await r.body()).length;
+    const bodies: Promise<void>[] = [];
+    w.page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.body().then((b) => void (bytes += gzipSync(b).length)));
     });
     await w.page.goto(`${siteUrl}reports/jiexiu-2025q1/`, { waitUntil: 'networkidle' });
+    await Promise.all(bodies);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(60 * 1024);
     await w.page.close();

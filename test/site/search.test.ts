@@ -21,6 +21,7 @@ beforeAll(async () => {
   w = await watchedPage(browser, siteUrl);
 });
 afterAll(async () => {
+  await w?.page.close();
   await browser?.close();
 });
 

@@ -62,6 +62,11 @@ export function serveStatic(opts: { root: string; base?: string; port?: number; 
     if (!pathname.startsWith(base)) return send404();
     let file = path.join(root, pathname.slice(base.length));
     if (!file.startsWith(root)) return send404();
+    // Like nginx: a directory asked for without its slash is redirected, never guessed as x.html.
+    if (!pathname.endsWith('/') && existsSync(file) && statSync(file).isDirectory()) {
+      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
     if (pathname.endsWith('/')) file = path.join(file, 'index.html');
     if (!existsSync(file) || !statSync(file).isFile()) return send404();
     res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { CardData } from '../../src/cards/data.ts';
+import { logoPng } from '../../src/cards/build.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts } from '../../src/cards/fonts.ts';
 import { renderInPool } from '../../src/cards/pool.ts';
 import { renderSvg, satoriFonts, svgToPng } from '../../src/cards/render.ts';
@@ -21,10 +22,11 @@ const FIGS = [
   ['提供资金支持', '超', '2100', '亿元'], ['辅导员参加“每月一会”', '', '1315', '人次'], ['存款较年初增幅', '', '9.32', '%'],
 ] as const;
 
-function card(i: number): CardData {
+function card(i: number, logo: string): CardData {
   return {
     kind: 'report', id: `bench-${i}`, source: `bench-${i}.md`, siteName: '案例展台',
     brand: { color: '#b4232a', accent: '#d9a441', ink: '#1f2329' },
+    logo,
     org: ORGS[i % ORGS.length]!,
     title: `${ORGS[i % ORGS.length]}${TITLES[i % TITLES.length]}（第${i + 1}期）`,
     figures: Array.from({ length: 2 + (i % 3) }, (_, k) => {
@@ -45,7 +47,8 @@ const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 export async function run(): Promise<void> {
   const fonts = loadSourceFonts();
   const m = await createMeasurer(fonts);
-  const trees = Array.from({ length: N }, (_, i) => cardTree(card(i), m));
+  const logo = await logoPng('public/brand/logo.svg');
+  const trees = Array.from({ length: N }, (_, i) => cardTree(card(i, logo), m));
   const subset = satoriFonts(await subsetFonts(fonts, trees.map(treeText).join('')));
 
   const blank = [];

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { ContentModel } from '../lib/model.ts';
 import { routes } from '../lib/urls.ts';
 import { PROJECT_ROOT } from '../node/config.ts';
@@ -57,13 +58,17 @@ function templateHash(): string {
   return h.digest('hex');
 }
 
-function logoDataUri(model: ContentModel): string | undefined {
+/** The logo as a small PNG data URI: a raster image costs the SVG rasteriser far less than a nested SVG. */
+async function logoDataUri(model: ContentModel): Promise<string | undefined> {
   const logo = model.site.brand.logo;
   if (!logo) return undefined;
   const file = path.join(PROJECT_ROOT, 'public', logo);
-  if (!existsSync(file)) return undefined;
-  const type = logo.endsWith('.svg') ? 'image/svg+xml' : logo.endsWith('.png') ? 'image/png' : 'image/jpeg';
-  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+  return existsSync(file) ? logoPng(file) : undefined;
+}
+
+export async function logoPng(file: string): Promise<string> {
+  const png = await sharp(readFileSync(file), { density: 300 }).resize(96, 96, { fit: 'contain', background: '#ffffff00' }).png().toBuffer();
+  return `data:image/png;base64,${png.toString('base64')}`;
 }
 
 interface Planned {
@@ -78,7 +83,7 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
   const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`));
   const cacheDir = opts.cacheDir ?? path.join(PROJECT_ROOT, 'node_modules', '.cache', 'showcase-cards');
   const published = model.reports.filter((r) => r.published);
-  const logo = logoDataUri(model);
+  const logo = await logoDataUri(model);
   const cards: CardData[] = [
     ...published.map((r) => reportCardData(r, model, logo)),
     ...model.registry.orgs.map((o) => orgCardData(o, published, model, logo)).filter((c): c is CardData => !!c),

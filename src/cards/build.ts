@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../node/config.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
 import { renderInPool } from './pool.ts';
-import { qrDataUri } from './qr.ts';
+import { qrPngDataUri } from './qr.ts';
 import { satoriFonts } from './render.ts';
 import { CARD, POSTER, cardTree, posterTree, treeText, type El } from './templates.ts';
 
@@ -100,7 +100,7 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
   for (const c of cards) {
     const card = c.kind === 'report' ? routes.reportCard(c.id) : routes.orgCard(c.id);
     planned.push({ tree: cardTree(c, measure), size: CARD, out: path.join(outDir, card), key: '' });
-    if (c.kind === 'report') planned.push({ tree: posterTree(c, measure, qrDataUri(c.url)), size: POSTER, out: path.join(outDir, routes.reportPoster(c.id)), key: '' });
+    if (c.kind === 'report') planned.push({ tree: posterTree(c, measure, await qrPngDataUri(c.url)), size: POSTER, out: path.join(outDir, routes.reportPoster(c.id)), key: '' });
   }
   for (const p of planned) {
     p.key = createHash('sha256').update(version).update(JSON.stringify(p.size)).update(JSON.stringify(p.tree)).digest('hex');

@@ -1,21 +1,11 @@
-/** A QR code as an SVG image (one path), generated locally: the poster must not call any service. */
+/** The poster's QR code, generated locally: the poster must not call any service. */
 import QRCode from 'qrcode';
 
-export function qrSvg(text: string, opts: { color?: string; margin?: number } = {}): { svg: string; modules: number } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const size = qr.modules.size;
-  const margin = opts.margin ?? 4;
-  let d = '';
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      if (qr.modules.get(y, x)) d += `M${x + margin} ${y + margin}h1v1h-1z`;
-    }
-  }
-  const dim = size + margin * 2;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${dim} ${dim}" shape-rendering="crispEdges"><rect width="${dim}" height="${dim}" fill="#fff"/><path d="${d}" fill="${opts.color ?? '#000'}"/></svg>`;
-  return { svg, modules: size };
-}
-
-export function qrDataUri(text: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(qrSvg(text).svg).toString('base64')}`;
+/**
+ * A PNG data URI at the size the poster shows it: a raster image is much cheaper for the SVG rasteriser than
+ * a nested SVG with hundreds of path segments.
+ */
+export async function qrPngDataUri(text: string, size = 260): Promise<string> {
+  const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: size, color: { dark: '#000000', light: '#ffffff' } });
+  return `data:image/png;base64,${png.toString('base64')}`;
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCards, MissingGlyphError } from '../../src/cards/build.ts';
 import { cardText, headlineFigures, reportCardData } from '../../src/cards/data.ts';
 import { createMeasurer, loadFontFiles, subsetFonts, type Measurer } from '../../src/cards/fonts.ts';
-import { qrDataUri } from '../../src/cards/qr.ts';
+import { qrPngDataUri } from '../../src/cards/qr.ts';
 import { renderPng, satoriFonts } from '../../src/cards/render.ts';
 import { CARD, POSTER, cardTree, fitLines, layoutFigure, posterTree, treeText, type El } from '../../src/cards/templates.ts';
 import { loadContentSync } from '../../src/node/content.ts';
@@ -68,8 +68,8 @@ describe('text that fits', () => {
     }
   });
 
-  it('no single text line of the long card or poster is wider than the canvas', () => {
-    for (const [tree, width] of [[cardTree(LONG_CARD, m), CARD.width - 112], [posterTree(LONG_CARD, m, qrDataUri(LONG_CARD.url)), POSTER.width - 144]] as const) {
+  it('no single text line of the long card or poster is wider than the canvas', async () => {
+    for (const [tree, width] of [[cardTree(LONG_CARD, m), CARD.width - 112], [posterTree(LONG_CARD, m, await qrPngDataUri(LONG_CARD.url)), POSTER.width - 144]] as const) {
       for (const t of lineWidths(tree)) expect(m.width(t.text, t.size, t.weight), t.text).toBeLessThanOrEqual(width);
     }
   });
@@ -79,7 +79,7 @@ describe('image snapshots (committed fonts)', () => {
   for (const [name, card] of [['card-sample', SAMPLE_CARD], ['card-long', LONG_CARD]] as const) {
     for (const kind of ['card', 'poster'] as const) {
       it(`${name} ${kind}`, async () => {
-        const tree = kind === 'card' ? cardTree(card, m) : posterTree(card, m, qrDataUri(card.url));
+        const tree = kind === 'card' ? cardTree(card, m) : posterTree(card, m, await qrPngDataUri(card.url));
         const { png } = await renderPng(tree, kind === 'card' ? CARD : POSTER, satoriFonts(FONTS.files));
         const file = path.join(SNAP, `${name}-${kind}.png`);
         if (process.env.UPDATE_CARD_SNAPSHOTS === '1' || !existsSync(file)) {
@@ -98,7 +98,7 @@ describe('image snapshots (committed fonts)', () => {
 
 describe('QR code', () => {
   it('the poster decodes to the report’s absolute URL under the base path', async () => {
-    const { png } = await renderPng(posterTree(SAMPLE_CARD, m, qrDataUri(SAMPLE_CARD.url)), POSTER, satoriFonts(FONTS.files));
+    const { png } = await renderPng(posterTree(SAMPLE_CARD, m, await qrPngDataUri(SAMPLE_CARD.url)), POSTER, satoriFonts(FONTS.files));
     const img = await raw(png);
     const code = jsQR(img.data, img.width, img.height);
     expect(code?.data).toBe('http://showcase.bank.local/showcase/reports/hunan-boc-2023-fudaoyuan/');
@@ -111,7 +111,7 @@ describe('glyphs', () => {
     const cards = model.reports.filter((r) => r.published).map((r) => reportCardData(r, model));
     const full = (await import('../../src/cards/fonts.ts')).loadSourceFonts();
     const full_m = await createMeasurer(full);
-    const trees = cards.flatMap((c) => [cardTree(c, full_m), posterTree(c, full_m, qrDataUri(c.url))]);
+    const trees = await Promise.all(cards.flatMap((c) => [cardTree(c, full_m), qrPngDataUri(c.url).then((qr) => posterTree(c, full_m, qr))]));
     const text = trees.map(treeText).join('');
     const subset = await subsetFonts(full, text);
     const sm = await createMeasurer({ files: subset, hash: '' });

@@ -73,13 +73,6 @@ export function fitLines(text: string, m: Measure, size: number, weight: 400 | 7
   return kept;
 }
 
-/** The largest size in [min, max] at which `text` fits `maxWidth` on one line. */
-export function fitSize(text: string, m: Measure, max: number, min: number, weight: 400 | 700, maxWidth: number): number {
-  let size = max;
-  while (size > min && m.width(text, size, weight) > maxWidth) size -= 1;
-  return size;
-}
-
 /** Cut a single line to width with an ellipsis. */
 export function fitOneLine(text: string, m: Measure, size: number, weight: 400 | 700, maxWidth: number): string {
   return fitLines(text, m, size, weight, maxWidth, 1)[0] ?? '';

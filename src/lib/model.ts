@@ -1,6 +1,6 @@
 /**
  * The validated, resolved shape of content that every consumer (pages, cards, search, scripts) works with.
- * Produced by `loadContent()` (src/node/content.ts) and, inside Astro, by `src/lib/site-data.ts`.
+ * Produced by `loadContentSync()` (src/node/content.ts) and, inside Astro, by `src/lib/site-data.ts`.
  */
 import type { MetricDefinition, Dimension, Relation } from '../schemas/catalog.ts';
 import type { Org } from '../schemas/org.ts';

@@ -163,7 +163,3 @@ export function loadContentSync(opts: LoadOptions = {}): LoadResult {
   reports.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
   return { model: { site, catalog, registry, reports }, problems, files, contentDir };
 }
-
-export async function loadContent(opts: LoadOptions = {}): Promise<LoadResult> {
-  return loadContentSync(opts);
-}

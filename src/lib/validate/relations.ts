@@ -5,7 +5,7 @@
  */
 import type { Relation } from '../../schemas/catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
-import { figureInterval, formatFigure, formatNumber } from '../numbers.ts';
+import { figureInterval, formatFigure, formatNumber, intervalsOverlap } from '../numbers.ts';
 import type { Problem } from '../problems.ts';
 
 type Interval = [number, number];
@@ -34,18 +34,13 @@ function show(m: ResolvedMetric): string {
   return `${m.label}${formatFigure({ value: m.value, unit: m.unit, approx: m.approx, decimals: m.decimals })}`;
 }
 
-/** Relative slack so that a ratio computed from two rounded figures is not flagged for its last digit. */
+/** Relative slack for floating point, so a relation that holds exactly on paper is not flagged. */
 const EPS = 1e-9;
 
 function divide(a: Interval, b: Interval): Interval | undefined {
   if (b[0] <= 0) return undefined;
   const c = [a[0] / b[0], a[0] / b[1], a[1] / b[0], a[1] / b[1]];
   return [Math.min(...c), Math.max(...c)];
-}
-
-function overlaps(a: Interval, b: Interval): boolean {
-  const slack = EPS * Math.max(Math.abs(a[1]), Math.abs(b[1]), 1);
-  return a[0] <= b[1] + slack && b[0] <= a[1] + slack;
 }
 
 function pct(x: number): string {
@@ -102,7 +97,7 @@ function checkOne(rel: Relation, g: Map<string, ResolvedMetric>): Finding | unde
     if (!rate) return undefined;
     const implied = divide(i, start);
     const r = interval(rate).map((x) => x / 100) as Interval;
-    if (implied && !overlaps(implied, r)) {
+    if (implied && !intervalsOverlap(implied, r)) {
       const mid = (inc.base) / (bal.base - inc.base);
       return {
         at: rate,
@@ -135,7 +130,7 @@ function checkOne(rel: Relation, g: Map<string, ResolvedMetric>): Finding | unde
   if (!rate || !part || !whole) return undefined;
   const implied = divide(interval(part), interval(whole));
   const r = interval(rate).map((x) => x / 100) as Interval;
-  if (implied && !overlaps(implied, r)) {
+  if (implied && !intervalsOverlap(implied, r)) {
     return {
       at: rate,
       title: '比率与人数对不上',

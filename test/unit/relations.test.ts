@@ -15,7 +15,7 @@ const ctx = {
   now: new Date('2026-01-01'),
 };
 
-function report(metrics: [string, string][], body: string): string[] {
+function report(metrics: [string, string, string?][], body: string): string[] {
   const text = `---
 title: 松滋农商银行关系检查用例
 summary: 用于检查数字之间关系的报告，正文与数字一致。
@@ -23,7 +23,7 @@ org: 松滋农商银行
 date: 2025-04-25
 themes: [普惠金融]
 metrics:
-${metrics.map(([k, v]) => `  - key: ${k}\n    value: "${v}"\n    asOf: 2025-03-31`).join('\n')}
+${metrics.map(([k, v, unit]) => `  - key: ${k}\n    value: "${v}"\n${unit ? `    unit: ${unit}\n` : ''}    asOf: 2025-03-31`).join('\n')}
 ---
 ${body}
 `;
@@ -44,6 +44,14 @@ describe('balance, increase and growth', () => {
   });
 });
 
+describe('how a figure may be written', () => {
+  it('the multiplier in the value and the counted thing in unit (2万多 + 户) make one figure', () => {
+    expect(report([['households_served', '2万多', '户']], '带动2万多农户增收。')).toEqual([]);
+    expect(report([['households_served', '2万多', '万户']], '带动2万多农户增收。')).toEqual([]);
+    expect(report([['households_served', '3万多', '户']], '带动2万多农户增收。')).toEqual(['presence-missing']);
+  });
+});
+
 describe('rate = part ÷ whole', () => {
   it('an approximate part widens the check (130余 of 202 covers 64.85%)', () => {
     expect(report([['participants', '130余人'], ['eligible_total', '202人'], ['participation_rate', '64.85%']], '202人中130余人参加，参与率为64.85%。')).toEqual([]);
@@ -51,5 +59,12 @@ describe('rate = part ÷ whole', () => {
 
   it('but not beyond what the marker allows', () => {
     expect(report([['participants', '130余人'], ['eligible_total', '202人'], ['participation_rate', '75%']], '202人中130余人参加，参与率为75%。')).toEqual(['relation-ratio']);
+  });
+});
+
+describe('value and unit written apart', () => {
+  it('reads a marker written in the unit field (120 + 余名) as the printed 120余名', () => {
+    expect(report([['people_trained', '120', '余名']], '120余名学生参加。')).toEqual([]);
+    expect(report([['financing_provided', '超2100', '亿元']], '提供资金支持超2100亿元。')).toEqual([]);
   });
 });

@@ -63,7 +63,8 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
       return;
     }
-    const parsed = parseFigure(typeof m.value === 'number' ? String(rawSource ?? m.value) : m.value, { baseUnits: ctx.catalog.baseUnits });
+    const valueText = typeof m.value === 'number' ? String(rawSource ?? m.value) : m.value;
+    const parsed = parseFigure(valueText, { baseUnits: ctx.catalog.baseUnits });
     if (!parsed.ok) {
       problems.push({
         severity: 'error', code: 'metric-value', ...at(i, 'value'),
@@ -73,8 +74,8 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
       return;
     }
-    const fig = parsed.figure;
-    if (fig.unit && m.unit && fig.unit !== m.unit) {
+    let fig = parsed.figure;
+    if (fig.baseUnit !== '' && m.unit && fig.unit !== m.unit) {
       problems.push({
         severity: 'error', code: 'metric-unit-conflict', ...at(i, 'unit'),
         title: '单位写了两次且不一致',
@@ -83,7 +84,12 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
       return;
     }
-    const unit = (m.unit ?? fig.unit).trim();
+    // Value and unit read as one printed figure, so "120" + "余名", "2万多" + "户", "超2100" + "亿元" all work.
+    if (fig.baseUnit === '' && m.unit) {
+      const whole = parseFigure(`${valueText}${m.unit.startsWith(fig.unit) ? m.unit.slice(fig.unit.length) : m.unit}`, { baseUnits: ctx.catalog.baseUnits });
+      if (whole.ok) fig = whole.figure;
+    }
+    const unit = (fig.baseUnit ? fig.unit : (m.unit ?? fig.unit)).trim();
     if (!unit) {
       problems.push({
         severity: 'error', code: 'metric-unit-missing', ...at(i, 'value'),

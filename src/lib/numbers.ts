@@ -120,6 +120,8 @@ export function parseChineseInteger(s: string): number | undefined {
   let digit: number | undefined;
   for (const ch of s) {
     if (ch in CN_DIGITS) {
+      // Two digits in a row (五四) is a name or a date, not a number; 零 may stand between (一百零五).
+      if (digit !== undefined && digit !== 0 && CN_DIGITS[ch] !== 0) return undefined;
       digit = CN_DIGITS[ch]!;
     } else {
       const unit = CN_UNITS[ch]!;
@@ -339,9 +341,13 @@ export function formatFigure(f: { value: number; unit: string; approx?: string; 
 export function formatCompact(base: number, baseUnit = '', opts: { maximumFractionDigits?: number } = {}): string {
   const max = opts.maximumFractionDigits ?? 2;
   if (baseUnit === '%') return `${formatNumber(base, { maximumFractionDigits: max })}%`;
-  const abs = Math.abs(base);
-  const [div, prefix] = abs >= 1e12 ? [1e12, '万亿'] : abs >= 1e8 ? [1e8, '亿'] : abs >= 1e4 ? [1e4, '万'] : [1, ''];
-  return `${formatNumber(base / div, { maximumFractionDigits: div === 1e4 && abs >= 1e6 ? 0 : max })}${prefix}${baseUnit}`;
+  const tiers: [number, string][] = [[1, ''], [1e4, '万'], [1e8, '亿'], [1e12, '万亿']];
+  let t = Math.abs(base) >= 1e12 ? 3 : Math.abs(base) >= 1e8 ? 2 : Math.abs(base) >= 1e4 ? 1 : 0;
+  const digitsFor = (i: number) => (i === 1 && Math.abs(base) >= 1e6 ? 0 : max);
+  // Rounding can reach the next tier: 99,999,999 is 1亿, not 10,000万.
+  if (t > 0 && t < 3 && Math.abs(Number((base / tiers[t]![0]).toFixed(digitsFor(t)))) >= 1e4) t++;
+  const [div, prefix] = tiers[t]!;
+  return `${formatNumber(base / div, { maximumFractionDigits: digitsFor(t) })}${prefix}${baseUnit}`;
 }
 
 export interface FoundFigure extends Figure {
@@ -353,7 +359,7 @@ export interface FoundFigure extends Figure {
 }
 
 /** Characters that may carry a figure across a PDF line break or a stray space. */
-const FIGURE_CHARS = '\\d.%万亿千余多元人户笔名位次个条项家件场期封份所支篇起轮';
+const FIGURE_CHARS = '\\d.%万亿千余多元人户笔名位次个条项家件场期封份所支篇起轮以左';
 
 /**
  * Every figure in running Chinese text. Dates, years, ordinals, anniversaries, product names (6+X, 1对N)

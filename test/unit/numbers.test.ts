@@ -187,3 +187,18 @@ describe('extractFigures', () => {
     expect(extractFigures('分别控制在5%、10%、20%、25%以内；超六成客户；两户家庭').map((f) => f.raw)).toEqual(['5%', '10%', '20%', '25%', '超六成', '两户']);
   });
 });
+
+describe('edge cases from the sample pages', () => {
+  it('keeps 以上 across a line break', () => {
+    expect(extractFigures('认领工作目标比全员平均高 10%\n以上').map((f) => f.raw)).toEqual(['10%以上']);
+  });
+  it('refuses digit runs that are not Chinese numbers', () => {
+    expect(parseFigure('五四名').ok).toBe(false);
+    expect(fig('一百零五名').value).toBe(105);
+  });
+  it('moves to the next tier when rounding reaches it', () => {
+    expect(formatCompact(99999999, '元')).toBe('1亿元');
+    expect(formatCompact(99995000)).toBe('1亿');
+    expect(formatCompact(9999, '元')).toBe('9,999元');
+  });
+});

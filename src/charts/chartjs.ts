@@ -14,10 +14,25 @@ function valueText(v: number, unit: string): string {
   return formatCompact(v, unit);
 }
 
-export function toConfig(spec: ChartSpec, opts: { animate: boolean }): ChartConfiguration {
+/**
+ * One colour per dataset: the site's brand and accent colours (site.yaml) first, then a fixed palette. The
+ * page draws the legend in HTML with the same colours, so Chart.js's legend plugin is not shipped.
+ */
+export function seriesColors(count: number, brand?: string, accent?: string): string[] {
+  const palette = [brand || PALETTE[0]!, accent || PALETTE[1]!, ...PALETTE.slice(2)];
+  return Array.from({ length: count }, (_, i) => palette[i % palette.length]!);
+}
+
+/**
+ * The Chart.js configuration for a spec. `animate: false` for print and reduced motion; `colors` per dataset
+ * (from seriesColors, so they match the HTML legend).
+ */
+export function toConfig(spec: ChartSpec, opts: { animate: boolean; colors?: readonly string[] }): ChartConfiguration {
   const unit = spec.format.unit;
   const axis = spec.horizontal ? 'x' : 'y';
-  const colors = (i: number) => PALETTE[i % PALETTE.length]!;
+  const stacked = spec.stacked ?? false;
+  const fallback = seriesColors(spec.datasets.length);
+  const colors = (i: number) => opts.colors?.[i] ?? fallback[i]!;
   return {
     type: spec.type,
     data: {
@@ -28,7 +43,8 @@ export function toConfig(spec: ChartSpec, opts: { animate: boolean }): ChartConf
         backgroundColor: colors(i),
         borderColor: colors(i),
         borderWidth: 2,
-        tension: 0.25,
+        // Straight segments: a smoothed curve would suggest values between the as-of dates that nobody reported.
+        tension: 0,
       })),
     },
     options: {
@@ -37,11 +53,12 @@ export function toConfig(spec: ChartSpec, opts: { animate: boolean }): ChartConf
       maintainAspectRatio: false,
       animation: opts.animate ? undefined : false,
       plugins: {
-        legend: { display: spec.datasets.length > 1, position: 'bottom' },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ''}：${valueText(Number(ctx.parsed[axis]), unit)}` } },
       },
       scales: {
-        [axis]: { beginAtZero: true, ticks: { callback: (v) => valueText(Number(v), unit === '元' ? '' : unit) } },
+        [axis]: { beginAtZero: true, stacked, ticks: { precision: unit === '%' ? undefined : 0, callback: (v) => valueText(Number(v), unit === '元' ? '' : unit) } },
+        // Every category label is a name the reader looks for: never skip one (the chart is tall enough).
+        [spec.horizontal ? 'y' : 'x']: { stacked, ticks: { autoSkip: false } },
       },
     },
   };

@@ -3,12 +3,13 @@
  * the bundle stays small; this module is included only by pages that render a chart.
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
 import type { ChartSpec } from './configs.ts';
 import { toConfig } from './chartjs.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+// No Legend plugin: Chart.astro writes the legend in HTML (readable, printable, and 2.6 KB less to download).
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 function draw(): void {
   const print = window.matchMedia('print').matches;
@@ -16,7 +17,8 @@ function draw(): void {
   const charts: Chart[] = [];
   for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
     const spec = JSON.parse(canvas.dataset.chart!) as ChartSpec;
-    charts.push(new Chart(canvas, toConfig(spec, { animate: !print && !reduced })));
+    const colors = JSON.parse(canvas.dataset.colors ?? '[]') as string[];
+    charts.push(new Chart(canvas, toConfig(spec, { animate: !print && !reduced, colors })));
   }
   // Redraw at the printed size without animation.
   window.addEventListener('beforeprint', () => {
@@ -24,6 +26,9 @@ function draw(): void {
       c.options.animation = false;
       c.resize();
     }
+  });
+  window.addEventListener('afterprint', () => {
+    for (const c of charts) c.resize();
   });
 }
 

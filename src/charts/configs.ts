@@ -3,7 +3,7 @@
  * cannot travel as functions, so each config carries a `format` spec that the client turns into tick and
  * tooltip callbacks with the same Chinese formatting as the rest of the site (1.2亿, 3,580万).
  */
-import type { RankEntry, SeriesPoint } from '../lib/aggregate.ts';
+import type { RankEntry, SeriesPoint, ThemeCounts } from '../lib/aggregate.ts';
 import type { ResolvedMetric } from '../lib/model.ts';
 
 export interface FormatSpec {
@@ -12,9 +12,13 @@ export interface FormatSpec {
 }
 
 export interface ChartSpec {
+  /** Visible title (the figure's caption). */
+  title: string;
   type: 'line' | 'bar';
   /** Horizontal bars for rankings. */
   horizontal?: boolean;
+  /** Datasets stacked into one bar per label (parts of a whole, e.g. a theme's reports by year). */
+  stacked?: boolean;
   labels: string[];
   datasets: { label: string; data: number[] }[];
   format: FormatSpec;
@@ -29,6 +33,7 @@ export function trendChart(label: string, points: readonly SeriesPoint[], displa
   const unit = points[0]?.metric.baseUnit ?? '';
   const labels = points.map((p) => p.asOfLabel.replace(/^(\d{4})年/, '$1年\u2009'));
   return {
+    title: `${label}变化趋势`,
     type: 'line',
     labels,
     datasets: [{ label, data: points.map((p) => p.base) }],
@@ -42,6 +47,7 @@ export function trendChart(label: string, points: readonly SeriesPoint[], displa
 export function rankingChart(label: string, entries: readonly RankEntry[], display: (m: ResolvedMetric) => string): ChartSpec {
   const unit = entries[0]?.metric.baseUnit ?? '';
   return {
+    title: `${label}排行`,
     type: 'bar',
     horizontal: true,
     labels: entries.map((e) => e.report.org.short ?? e.report.org.name),
@@ -62,7 +68,10 @@ export function comparisonChart(title: string, metrics: readonly ResolvedMetric[
   const unit = metrics[0]!.baseUnit;
   if (metrics.some((m) => m.baseUnit !== unit)) return undefined;
   return {
+    title,
     type: 'bar',
+    // Chinese metric names are long: bars run sideways so the names stay readable on a phone.
+    horizontal: true,
     labels: metrics.map((m) => m.label),
     datasets: [{ label: title, data: metrics.map((m) => m.base) }],
     format: { unit },
@@ -71,13 +80,23 @@ export function comparisonChart(title: string, metrics: readonly ResolvedMetric[
   };
 }
 
-/** Reports per theme per year: one line per theme. */
-export function themeChart(data: { years: number[]; themes: string[]; counts: number[][] }): ChartSpec {
-  const keep = data.themes.map((t, i) => ({ t, c: data.counts[i]! })).filter((x) => x.c.some((n) => n > 0));
+/**
+ * Reports per theme, one bar per theme stacked by year: twelve themes side by side read better than twelve
+ * colours per year. Themes without reports are left out; the most reported theme comes first.
+ */
+export function themeChart(data: ThemeCounts): ChartSpec {
+  const keep = data.themes
+    .map((t, i) => ({ t, c: data.counts[i]!, sum: data.counts[i]!.reduce((a, b) => a + b, 0) }))
+    .filter((x) => x.sum > 0)
+    .sort((a, b) => b.sum - a.sum);
   return {
+    title: '各主题每年报告数',
     type: 'bar',
-    labels: data.years.map((y) => `${y}年`),
-    datasets: keep.map((x) => ({ label: x.t, data: x.c })),
+    horizontal: true,
+    stacked: true,
+    labels: keep.map((x) => x.t),
+    // Newest year first, so it takes the brand colour and the start of each bar.
+    datasets: data.years.map((y, i) => ({ label: `${y}年`, data: keep.map((x) => x.c[i]!) })).reverse(),
     format: { unit: '篇' },
     description: `各主题每年报告数：${keep.map((x) => `${x.t}${x.c.map((n, i) => `${data.years[i]}年${n}篇`).join('、')}`).join('；')}`,
     table: {
@@ -87,4 +106,3 @@ export function themeChart(data: { years: number[]; themes: string[]; counts: nu
     },
   };
 }
-

@@ -4,44 +4,53 @@
  */
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import type { MetricDefinition } from '../schemas/catalog.ts';
+import { APPROX_MARKERS } from './numbers.ts';
 
 export interface Total {
   definition: MetricDefinition;
   /** Sum in base units. */
   base: number;
   baseUnit: string;
-  /** How many reports contributed, and whether any figure was approximate (余/超…: the total is a floor). */
-  reports: number;
-  approximate: boolean;
+  /** Organisations that contributed (one figure each). */
+  orgs: number;
+  /** Slugs of the reports the figures come from. */
+  sources: string[];
+  /**
+   * How to qualify the sum when a figure was approximate: '超' when every such figure was a floor (120余名,
+   * 超60户), '约' once one was "nearly" or "about" (近180万户, 约50人), undefined when all were exact.
+   */
+  approx?: '超' | '约';
 }
 
 /**
  * Yearly totals of `total: true` metrics. A flow is counted once per organisation and year, from its latest
  * as-of date, because quarterly reports repeat the year-to-date figure; figures in different base units
- * (人 and 人次) are not added together.
+ * (人 and 名, 人 and 人次) are never added together: each unit gets its own total.
  */
 export function yearlyTotals(reports: readonly Report[], catalog: Catalog, year: number): Total[] {
-  const latest = new Map<string, { m: ResolvedMetric; slug: string }>();
-  for (const r of reports) {
-    for (const m of r.metrics) {
-      if (!m.definition.total || Number(m.asOf.slice(0, 4)) !== year) continue;
-      const k = `${m.key}|${r.org.id}|${m.baseUnit}`;
+  const latest = new Map<string, { m: ResolvedMetric; report: Report }>();
+  for (const report of reports) {
+    for (const m of report.metrics) {
+      if (!catalog.byKey.get(m.key)?.total || Number(m.asOf.slice(0, 4)) !== year) continue;
+      const k = `${m.key}|${report.org.id}|${m.baseUnit}`;
       const prev = latest.get(k);
-      if (!prev || prev.m.asOf < m.asOf) latest.set(k, { m, slug: r.slug });
+      if (!prev || prev.m.asOf < m.asOf || (prev.m.asOf === m.asOf && prev.report.date < report.date)) latest.set(k, { m, report });
     }
   }
   const totals = new Map<string, Total>();
-  for (const { m } of latest.values()) {
+  for (const { m, report } of latest.values()) {
     const k = `${m.key}|${m.baseUnit}`;
-    const t = totals.get(k) ?? { definition: m.definition, base: 0, baseUnit: m.baseUnit, reports: 0, approximate: false };
+    const t = totals.get(k) ?? { definition: m.definition, base: 0, baseUnit: m.baseUnit, orgs: 0, sources: [] };
     t.base += m.base;
-    t.reports += 1;
-    t.approximate ||= !!m.approx;
+    t.orgs += 1;
+    if (!t.sources.includes(report.slug)) t.sources.push(report.slug);
+    const kind = m.approx ? APPROX_MARKERS[m.approx] : undefined;
+    if (kind) t.approx = kind === 'more' && t.approx !== '约' ? '超' : '约';
     totals.set(k, t);
   }
-  return [...totals.values()]
-    .filter((t) => catalog.byKey.has(t.definition.key))
-    .sort((a, b) => b.definition.priority - a.definition.priority);
+  // Sums are floating point: 5.37亿 + 12.64亿 must not print as 18.009999999亿.
+  for (const t of totals.values()) t.base = Number(t.base.toPrecision(12));
+  return [...totals.values()].sort((a, b) => b.definition.priority - a.definition.priority || b.orgs - a.orgs);
 }
 
 /** The latest year that has any figure. */
@@ -56,25 +65,42 @@ export interface RankEntry {
   metric: ResolvedMetric;
 }
 
-/** Per organisation, its latest figure for a metric; ranked by base value in the catalog's direction. */
-export function ranking(reports: readonly Report[], key: string): RankEntry[] {
+export interface RankGroup {
+  /** Base unit every entry of the group is counted in. */
+  unit: string;
+  entries: RankEntry[];
+}
+
+/**
+ * Per organisation, its latest figure for a metric (latest as-of date, then latest report), grouped by base
+ * unit because only figures in one unit compare (人 and 人次 are different things), each group ranked by base
+ * value in the catalog's `better` direction. The largest group comes first.
+ */
+export function rankingGroups(reports: readonly Report[], key: string): RankGroup[] {
   const best = new Map<string, RankEntry>();
   for (const report of reports) {
     for (const metric of report.metrics) {
       if (metric.key !== key) continue;
-      const prev = best.get(report.org.id);
+      const k = `${report.org.id}|${metric.baseUnit}`;
+      const prev = best.get(k);
       if (!prev || prev.metric.asOf < metric.asOf || (prev.metric.asOf === metric.asOf && prev.report.date < report.date)) {
-        best.set(report.org.id, { report, metric });
+        best.set(k, { report, metric });
       }
     }
   }
-  const entries = [...best.values()];
-  // Only figures in the dominant base unit are comparable (人 vs 人次 are different things).
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.metric.baseUnit, (counts.get(e.metric.baseUnit) ?? 0) + 1);
-  const unit = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const dir = entries[0]?.metric.definition.better === 'lower' ? 1 : -1;
-  return entries.filter((e) => e.metric.baseUnit === unit).sort((a, b) => dir * (a.metric.base - b.metric.base) || a.report.org.name.localeCompare(b.report.org.name, 'zh-CN'));
+  const groups = groupBy([...best.values()], (e) => e.metric.baseUnit);
+  return [...groups.entries()]
+    .map(([unit, entries]) => {
+      const dir = entries[0]?.metric.definition.better === 'lower' ? 1 : -1;
+      const ranked = entries.sort((a, b) => dir * (a.metric.base - b.metric.base) || a.report.org.name.localeCompare(b.report.org.name, 'zh-CN'));
+      return { unit, entries: ranked };
+    })
+    .sort((a, b) => b.entries.length - a.entries.length || a.unit.localeCompare(b.unit, 'zh-CN'));
+}
+
+/** The main ranking of a metric: the largest group of comparable figures (see rankingGroups). */
+export function ranking(reports: readonly Report[], key: string): RankEntry[] {
+  return rankingGroups(reports, key)[0]?.entries ?? [];
 }
 
 export interface SeriesPoint {
@@ -85,7 +111,10 @@ export interface SeriesPoint {
   report: Report;
 }
 
-/** One organisation's figures for each metric over time (one point per as-of date, latest report wins). */
+/**
+ * One organisation's figures for each metric over time, oldest first: one point per as-of date (the latest
+ * report wins), in one base unit.
+ */
 export function orgSeries(reports: readonly Report[], orgId: string): Map<string, SeriesPoint[]> {
   const series = new Map<string, Map<string, SeriesPoint>>();
   for (const report of reports) {
@@ -100,18 +129,34 @@ export function orgSeries(reports: readonly Report[], orgId: string): Map<string
     }
   }
   const out = new Map<string, SeriesPoint[]>();
-  for (const [key, byDate] of series) out.set(key, [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf)));
+  for (const [key, byDate] of series) {
+    const points = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
+    // A line joins comparable figures only: those in the base unit of the latest one (人 and 人次 never mix).
+    const unit = points.at(-1)?.metric.baseUnit;
+    out.set(key, points.filter((p) => p.metric.baseUnit === unit));
+  }
   return out;
 }
 
-/** Reports per theme per year: {years, themes, counts[themeIndex][yearIndex]}. */
-export function themeCountsByYear(reports: readonly Report[], themes: readonly string[]) {
-  const years = [...new Set(reports.map((r) => r.year))].sort();
+export interface ThemeCounts {
+  /** Oldest first. */
+  years: number[];
+  themes: string[];
+  /** counts[themeIndex][yearIndex] */
+  counts: number[][];
+}
+
+/** Reports per theme per year, for the themes given (in that order). */
+export function themeCountsByYear(reports: readonly Report[], themes: readonly string[]): ThemeCounts {
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
   const counts = themes.map((t) => years.map((y) => reports.filter((r) => r.year === y && r.themes.includes(t)).length));
   return { years, themes: [...themes], counts };
 }
 
-/** Up to n reports sharing the organisation or themes, most shared first, newest first. */
+/**
+ * Up to n reports sharing the organisation or themes: the organisation counts as two shared themes; most
+ * shared first, newest first on a tie.
+ */
 export function relatedReports(report: Report, all: readonly Report[], n = 4): Report[] {
   return all
     .filter((r) => r.slug !== report.slug)

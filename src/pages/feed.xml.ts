@@ -4,6 +4,10 @@ import { shanghaiMidnight } from '../lib/dates.ts';
 import { getSiteData } from '../lib/site-data.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 
+function escapeXml(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** RSS of published reports only, newest first. */
 export const GET: APIRoute = async () => {
   const { model, published, base, site } = await getSiteData();
@@ -16,9 +20,11 @@ export const GET: APIRoute = async () => {
       link: absoluteUrl(site, base, routes.report(r.slug)),
       pubDate: shanghaiMidnight(r.date),
       description: r.summary,
-      author: r.authors.join('、') || undefined,
+      // RSS <author> must be an e-mail address; bylines go in Dublin Core's creator instead.
+      customData: r.authors.length > 0 ? `<dc:creator>${escapeXml(r.authors.join('、'))}</dc:creator>` : undefined,
       categories: r.themes,
     })),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     customData: '<language>zh-cn</language>',
   });
 };

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { latestYear, orgSeries, ranking, rankingGroups, relatedReports, themeCountsByYear, yearlyTotals } from '../../src/lib/aggregate.ts';
+import type { Catalog, Report, ResolvedMetric } from '../../src/lib/model.ts';
+import type { MetricDefinition } from '../../src/schemas/catalog.ts';
+import type { Org } from '../../src/schemas/org.ts';
+import { loadContentSync } from '../../src/node/content.ts';
+
+// Small hand-made reports: every expected number below is worked out from these lines, not read back from code.
+const { model } = loadContentSync({ contentDir: 'content' });
+const catalog: Catalog = model.catalog;
+
+const MULT: Record<string, number> = { 亿: 1e8, 万: 1e4 };
+
+function org(id: string, name = `${id}农商银行`, province = '山西'): Org {
+  return { id, name, aliases: [], region: { province }, type: '农商银行' } as Org;
+}
+
+/** A figure as written: fig('deposit_increase', 5.37, '亿元', '2025-06-30'). */
+function fig(key: string, value: number, unit: string, asOf: string, approx?: string): ResolvedMetric {
+  const definition = catalog.byKey.get(key) as MetricDefinition;
+  const prefix = Object.keys(MULT).find((p) => unit.startsWith(p) && unit.length > p.length);
+  const multiplier = prefix ? MULT[prefix]! : 1;
+  const baseUnit = prefix ? unit.slice(prefix.length) : unit;
+  return {
+    key, label: definition.label, definition, value, unit, approx, decimals: 2, base: value * multiplier, baseUnit, multiplier,
+    asOf, asOfLabel: asOf, derived: false,
+  };
+}
+
+let n = 0;
+function report(o: Org, date: string, metrics: ResolvedMetric[], themes: string[] = ['党建引领']): Report {
+  n += 1;
+  return {
+    slug: `${o.id}-${date}-${n}`, file: `reports/${o.id}-${n}.md`, title: `${o.name}${date}`, summary: '摘要', org: o, date,
+    year: Number(date.slice(0, 4)), authors: [], themes, draft: false, published: true, metrics, body: '',
+  };
+}
+
+const a = org('a', '甲农商银行');
+const b = org('b', '乙农商银行');
+const c = org('c', '丙农商银行');
+
+describe('yearly totals', () => {
+  const reports = [
+    // 甲 reports the year-to-date increase twice in 2025: only the later one counts.
+    report(a, '2025-04-20', [fig('deposit_increase', 3.42, '亿元', '2025-03-31')]),
+    report(a, '2025-07-15', [fig('deposit_increase', 5.37, '亿元', '2025-06-30')]),
+    // 乙 writes it in 万元: converted to 元 before adding.
+    report(b, '2025-07-10', [fig('deposit_increase', 12000, '万元', '2025-06-30')]),
+    // Last year's figure stays out of this year's total.
+    report(c, '2025-01-20', [fig('deposit_increase', 6.4, '亿元', '2024-12-31')]),
+    // 人 and 名 are summed apart; 余 makes the total a floor, 近 makes it approximate.
+    report(a, '2025-07-15', [fig('volunteers', 80, '人', '2025-06-30', '余')]),
+    report(b, '2025-07-10', [fig('volunteers', 142, '名', '2025-06-30')]),
+    report(c, '2025-07-01', [fig('volunteers', 20, '人', '2025-06-30', '近')]),
+    // A stock (balance) is never totalled.
+    report(a, '2025-07-15', [fig('deposit_balance', 91.77, '亿元', '2025-06-30')]),
+  ];
+
+  it('counts a year-to-date flow once per organisation, from its latest as-of date, in base units', () => {
+    const t = yearlyTotals(reports, catalog, 2025).find((x) => x.definition.key === 'deposit_increase')!;
+    expect(t.base).toBe(5.37e8 + 1.2e8);
+    expect(t.baseUnit).toBe('元');
+    expect(t.orgs).toBe(2);
+    expect(t.sources).toHaveLength(2);
+    expect(t.approx).toBeUndefined();
+    expect(yearlyTotals(reports, catalog, 2024).find((x) => x.definition.key === 'deposit_increase')!.base).toBe(6.4e8);
+  });
+
+  it('keeps units apart and qualifies approximate sums', () => {
+    const v = yearlyTotals(reports, catalog, 2025).filter((x) => x.definition.key === 'volunteers');
+    const byUnit = Object.fromEntries(v.map((t) => [t.baseUnit, t]));
+    expect(Object.keys(byUnit).sort()).toEqual(['人', '名']);
+    expect(byUnit['人']!.base).toBe(100);
+    expect(byUnit['人']!.approx).toBe('约');
+    expect(byUnit['名']!.base).toBe(142);
+    expect(byUnit['名']!.approx).toBeUndefined();
+    const floorOnly = yearlyTotals(reports.slice(0, 5), catalog, 2025).find((x) => x.definition.key === 'volunteers')!;
+    expect(floorOnly.approx).toBe('超');
+  });
+
+  it('totals only metrics the catalog marks total: true', () => {
+    const keys = yearlyTotals(reports, catalog, 2025).map((t) => t.definition.key);
+    expect(keys).not.toContain('deposit_balance');
+    expect(keys.every((k) => catalog.byKey.get(k)?.total === true)).toBe(true);
+  });
+
+  it('finds the latest year with figures', () => {
+    expect(latestYear(reports)).toBe(2025);
+    expect(latestYear(reports.slice(3, 4))).toBe(2024);
+    expect(latestYear([])).toBeUndefined();
+  });
+});
+
+describe('rankings', () => {
+  const reports = [
+    report(a, '2025-04-20', [fig('deposit_balance', 300, '亿元', '2025-03-31')]),
+    // 甲's later figure is smaller: the ranking uses the latest, not the largest.
+    report(a, '2025-07-15', [fig('deposit_balance', 90, '亿元', '2025-06-30')]),
+    // 1,500,000万元 = 150亿元: ahead of 甲 once converted.
+    report(b, '2025-07-10', [fig('deposit_balance', 1500000, '万元', '2025-06-30')]),
+    report(c, '2025-07-01', [fig('deposit_balance', 120, '亿元', '2025-03-31')]),
+  ];
+
+  it('ranks each organisation by its latest figure, converted to base units', () => {
+    const r = ranking(reports, 'deposit_balance');
+    expect(r.map((e) => e.report.org.id)).toEqual(['b', 'c', 'a']);
+    expect(r[2]!.metric.value).toBe(90);
+  });
+
+  it('puts the smallest first when the catalog says lower is better', () => {
+    const lower = { ...catalog.byKey.get('deposit_balance')!, better: 'lower' as const };
+    const withLower = (m: ResolvedMetric): ResolvedMetric => ({ ...m, definition: lower });
+    const rs = reports.map((r) => ({ ...r, metrics: r.metrics.map(withLower) }));
+    expect(ranking(rs, 'deposit_balance').map((e) => e.report.org.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('never compares figures in different base units: each unit is its own group, the largest first', () => {
+    const rs = [
+      report(a, '2025-07-01', [fig('volunteers', 80, '人', '2025-06-30')]),
+      report(b, '2025-07-01', [fig('volunteers', 500, '名', '2025-06-30')]),
+      report(c, '2025-07-01', [fig('volunteers', 90, '人', '2025-06-30')]),
+    ];
+    const groups = rankingGroups(rs, 'volunteers');
+    expect(groups.map((g) => g.unit)).toEqual(['人', '名']);
+    expect(groups[0]!.entries.map((e) => e.report.org.id)).toEqual(['c', 'a']);
+    expect(ranking(rs, 'volunteers').some((e) => e.metric.baseUnit === '名')).toBe(false);
+    expect(ranking(rs, 'no_such_metric')).toEqual([]);
+  });
+});
+
+describe('series, theme counts and related reports', () => {
+  it('gives one point per as-of date, oldest first, the later report winning a repeated date', () => {
+    const rs = [
+      report(a, '2025-07-15', [fig('deposit_balance', 91.77, '亿元', '2025-06-30')]),
+      report(a, '2025-04-20', [fig('deposit_balance', 89.82, '亿元', '2025-03-31')]),
+      // A correction published later for the same date replaces the first figure.
+      report(a, '2025-08-01', [fig('deposit_balance', 91.8, '亿元', '2025-06-30')]),
+      report(b, '2025-07-10', [fig('deposit_balance', 150, '亿元', '2025-06-30')]),
+    ];
+    const s = orgSeries(rs, 'a').get('deposit_balance')!;
+    expect(s.map((p) => p.asOf)).toEqual(['2025-03-31', '2025-06-30']);
+    expect(s.map((p) => p.base)).toEqual([89.82e8, 91.8e8]);
+    expect(orgSeries(rs, 'c').size).toBe(0);
+  });
+
+  it('draws a line through one unit only (the latest figure’s)', () => {
+    const rs = [
+      report(a, '2025-04-20', [fig('volunteers', 40, '名', '2025-03-31')]),
+      report(a, '2025-07-15', [fig('volunteers', 60, '人', '2025-06-30')]),
+      report(a, '2025-10-15', [fig('volunteers', 70, '人', '2025-09-30')]),
+    ];
+    expect(orgSeries(rs, 'a').get('volunteers')!.map((p) => p.base)).toEqual([60, 70]);
+  });
+
+  it('counts reports per theme and year', () => {
+    const rs = [report(a, '2024-03-01', [], ['普惠金融']), report(a, '2025-03-01', [], ['普惠金融', '反诈宣传']), report(b, '2025-05-01', [], ['反诈宣传'])];
+    const t = themeCountsByYear(rs, ['普惠金融', '反诈宣传', '清廉金融']);
+    expect(t.years).toEqual([2024, 2025]);
+    expect(t.counts).toEqual([[1, 1], [0, 2], [0, 0]]);
+  });
+
+  it('relates reports by what they share (organisation counts as two themes), newest first on a tie, at most four, never itself', () => {
+    const me = report(a, '2025-03-01', [], ['普惠金融', '反诈宣传']);
+    const sameOrg = report(a, '2024-01-01', [], ['清廉金融']);
+    const twoThemes = report(b, '2025-01-01', [], ['普惠金融', '反诈宣传']);
+    const oneThemeNew = report(c, '2025-02-01', [], ['普惠金融']);
+    const oneThemeOld = report(c, '2023-02-01', [], ['反诈宣传']);
+    const oneThemeOlder = report(b, '2022-02-01', [], ['反诈宣传']);
+    const unrelated = report(b, '2025-02-02', [], ['清廉金融']);
+    const all = [me, sameOrg, twoThemes, oneThemeNew, oneThemeOld, oneThemeOlder, unrelated];
+    expect(relatedReports(me, all)).toEqual([twoThemes, sameOrg, oneThemeNew, oneThemeOld]);
+    expect(relatedReports(me, all, 2)).toEqual([twoThemes, sameOrg]);
+  });
+});
+
+describe('the bundled samples', () => {
+  const published = model.reports.filter((r) => r.published);
+
+  it('count 示例农商银行’s 2024 deposit increase once (its year-end figure)', () => {
+    const dep = yearlyTotals(published, catalog, 2024).find((t) => t.definition.key === 'deposit_increase')!;
+    // 示例农商银行 reported 2.86, 4.12, 5.05 and 6.40亿元 during 2024: the year's figure is the last one.
+    expect(dep.base).toBe(640000000);
+    expect(dep.orgs).toBe(1);
+  });
+
+  it('hold two reports that never reach the site (a draft and an embargoed one)', () => {
+    expect(model.reports.length - published.length).toBe(2);
+    expect(published.some((r) => r.draft)).toBe(false);
+  });
+});

@@ -2,59 +2,67 @@
  * Exact search for Chinese. Pagefind segments Chinese into words by itself, and its guesses miss phrases
  * (a quoted 新能源 found none of the pages containing it) or match pages that only share a character.
  * So Pagefind is fed, next to nothing else, a token for every character and every pair of adjacent
- * characters; a query asks for all the pairs of the phrase, which gives every page that contains the phrase
- * (and a few that contain its pairs apart); each candidate is then confirmed by a plain substring test on
- * its normalised text. Recall comes from the pairs, precision from the substring test.
+ * characters; a query asks for all the pairs of its terms, which gives every page that contains them (and a
+ * few that contain the pairs apart); each candidate is then confirmed by a plain substring test on its
+ * normalised text. Recall comes from the pairs, precision from the substring test.
  */
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
-const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu;
-const WORD = /[a-z0-9]+(?:\.[0-9]+)*/g;
+const CJK_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}';
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
+const CJK_RUN = new RegExp(`[${CJK_CLASS}]+`, 'gu');
+/** Chinese characters and the Chinese punctuation NFKC leaves alone: no space is kept next to them. */
+const TIGHT = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\u2018-\u201d\u{20000}-\u{2ffff}]/u;
+const WORD = /[a-z0-9]+/g;
+const WORD_CHAR = /[a-z0-9]/;
 
 /**
  * The form both the page text and the query are compared in: full-width to half-width (NFKC), lower case,
- * no white space next to a Chinese character (PDF-pasted text has 该 行 党 委), single spaces elsewhere.
+ * no white space next to a Chinese character (PDF-pasted text has 该 行 党 委, and a line break inside a
+ * paragraph splits words), single spaces elsewhere.
  */
 export function normalizeForSearch(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/ (?=[\u3400-\u9fff\uf900-\ufaff，。、；：！？“”（）])|(?<=[\u3400-\u9fff\uf900-\ufaff，。、；：！？“”（）]) /g, '')
-    .trim();
+  return normalizeWithMap(s).text;
 }
 
-/** Same as normalizeForSearch, with each output character's offset in the input, for highlighting. */
+/** normalizeForSearch, with each output character's offset in the input, for highlighting. */
 export function normalizeWithMap(s: string): { text: string; map: number[] } {
   let text = '';
   const map: number[] = [];
-  const chars = [...s];
   let offset = 0;
-  const cjkish = (c: string | undefined) => !!c && /[\u3400-\u9fff\uf900-\ufaff，。、；：！？“”（）]/.test(c);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const n = c.normalize('NFKC').toLowerCase();
-    if (/\s/.test(n)) {
-      // Collapse runs; drop the space entirely when either neighbour is Chinese.
-      let j = i;
-      while (j + 1 < chars.length && /\s/.test(chars[j + 1]!)) j++;
-      const prev = text[text.length - 1];
-      const next = chars[j + 1]?.normalize('NFKC');
-      if (text && next && !cjkish(prev) && !cjkish(next)) {
+  let pendingSpace = -1;
+  let lastTight = true;
+  for (const c of s) {
+    // Most characters are common Chinese or plain ASCII and need neither NFKC nor a regular expression.
+    const cp = c.codePointAt(0)!;
+    const plain = (cp >= 0x4e00 && cp <= 0x9fff) || (cp > 0x20 && cp < 0x7f);
+    const n = plain ? (cp >= 0x41 && cp <= 0x5a ? c.toLowerCase() : c) : c.normalize('NFKC').toLowerCase();
+    if (n === '') {
+      // Nothing to compare.
+    } else if (!plain && /^\s+$/u.test(n)) {
+      if (pendingSpace < 0) pendingSpace = offset;
+    } else {
+      const tight = isTight(n);
+      // A run of white space survives only between two characters that are not Chinese.
+      if (pendingSpace >= 0 && text && !lastTight && !tight) {
         text += ' ';
-        map.push(offset);
+        map.push(pendingSpace);
       }
-      for (let k = i; k <= j; k++) offset += chars[k]!.length;
-      i = j;
-      continue;
-    }
-    for (const out of n) {
-      text += out;
-      map.push(offset);
+      pendingSpace = -1;
+      for (let k = 0; k < n.length; k++) map.push(offset);
+      text += n;
+      lastTight = n.length === 1 ? tight : isTight([...n].at(-1)!);
     }
     offset += c.length;
   }
   return { text, map };
+}
+
+/** Is the first character of c one that no space is kept next to? */
+function isTight(c: string): boolean {
+  const cp = c.codePointAt(0)!;
+  if (cp < 0x2018) return false;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  return TIGHT.test(String.fromCodePoint(cp));
 }
 
 function code(c: string): string {
@@ -62,8 +70,8 @@ function code(c: string): string {
 }
 
 /**
- * Index tokens for a text: `u`+char and `b`+pair for Chinese, plain words for Latin letters and digits.
- * Fixed width, so Pagefind's prefix matching of the last query word cannot widen a token.
+ * Index tokens for a text: `u`+char and `b`+pair for Chinese, words of Latin letters or digits. Fixed
+ * width and an ASCII alphabet, so Pagefind neither segments them nor widens them by prefix matching.
  */
 export function indexTokens(text: string): string[] {
   const t = normalizeForSearch(text);
@@ -79,9 +87,12 @@ export function indexTokens(text: string): string[] {
   return [...out];
 }
 
-/** Tokens a query needs: every pair of each Chinese run (a lone character: the character), every word. */
-export function queryTokens(query: string): string[] {
-  const t = normalizeForSearch(query);
+/**
+ * Tokens one normalised term needs: every pair of each Chinese run (a lone character: the character), every
+ * Latin or digit word. Every text containing the term has all of them.
+ */
+export function termTokens(term: string): string[] {
+  const t = normalizeForSearch(term);
   const out = new Set<string>();
   for (const run of t.match(CJK_RUN) ?? []) {
     const cs = [...run];
@@ -92,16 +103,61 @@ export function queryTokens(query: string): string[] {
   return [...out];
 }
 
-/** The query's searchable part, normalised; empty when it has no letter, digit or Chinese character. */
-export function searchablePhrase(query: string): string {
-  const t = normalizeForSearch(query).replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/g, '');
-  return CJK.test(t) || /[a-z0-9]/.test(t) ? t : '';
+/**
+ * The terms of a query, normalised; a page must contain every one. White space a reader types separates
+ * terms (不良贷款 清收), except inside quotes ("存款 余额" is one phrase). Terms with nothing searchable
+ * (only punctuation) are dropped.
+ */
+export function parseQuery(query: string): string[] {
+  const terms: string[] = [];
+  const re = /["“”「『]([^"“”」』]*)["“”」』]?|(\S+)/g;
+  for (const m of query.normalize('NFKC').matchAll(re)) {
+    const raw = m[1] ?? m[2] ?? '';
+    const t = normalizeForSearch(raw).replace(/^["'‘’“”]+|["'‘’“”]+$/g, '');
+    if ((CJK.test(t) || WORD_CHAR.test(t)) && !terms.includes(t)) terms.push(t);
+  }
+  return terms;
 }
 
-/** Does the text contain the phrase, compared in normalised form? */
-export function containsPhrase(text: string, phrase: string): boolean {
-  const p = searchablePhrase(phrase);
-  return p !== '' && normalizeForSearch(text).includes(p);
+/** Pagefind query for the terms: all their tokens, which Pagefind requires together. */
+export function queryTokens(query: string): string[] {
+  return [...new Set(parseQuery(query).flatMap(termTokens))];
+}
+
+/**
+ * Where a normalised term occurs in normalised text. A term that starts or ends with a Latin letter or digit
+ * must not continue a longer word there: ETC is not in ETCP, 2025 is not in 12025.
+ */
+export function findTerm(norm: string, term: string, from = 0): number {
+  for (let at = norm.indexOf(term, from); at >= 0; at = norm.indexOf(term, at + 1)) {
+    const before = norm[at - 1];
+    const after = norm[at + term.length];
+    if (WORD_CHAR.test(term[0]!) && before !== undefined && WORD_CHAR.test(before)) continue;
+    if (WORD_CHAR.test(term[term.length - 1]!) && after !== undefined && WORD_CHAR.test(after)) continue;
+    return at;
+  }
+  return -1;
+}
+
+/** Does the text contain every term of the query, compared in normalised form? */
+export function matchesQuery(text: string, query: string): boolean {
+  return containsTerms(normalizeForSearch(text), parseQuery(query));
+}
+
+/** Does normalised text contain every one of the terms (at least one)? */
+export function containsTerms(norm: string, terms: readonly string[]): boolean {
+  return terms.length > 0 && terms.every((t) => findTerm(norm, t) >= 0);
+}
+
+/** How often the terms occur; a hit in the title counts most, then one in the summary. */
+export function relevance(doc: { title: string; summary: string; text: string }, terms: readonly string[]): number {
+  const count = (s: string) => {
+    const norm = normalizeForSearch(s);
+    let n = 0;
+    for (const t of terms) for (let at = findTerm(norm, t); at >= 0; at = findTerm(norm, t, at + t.length)) n++;
+    return n;
+  };
+  return 100 * count(doc.title) + 10 * count(doc.summary) + count(doc.text);
 }
 
 function escapeHtml(s: string): string {
@@ -109,20 +165,63 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * A window of the real text around the first match, the match wrapped in <mark>, HTML-escaped.
- * Undefined when the phrase is not in the text.
+ * A window of the real text around the first occurrence of the first term found, every term occurrence in
+ * the window wrapped in <mark>, HTML-escaped, white space collapsed. Undefined when no term is in the text.
+ * Pass `normalized` (normalizeWithMap of the text) when it is at hand already.
  */
-export function excerptHtml(text: string, phrase: string, radius = 40): string | undefined {
-  const p = searchablePhrase(phrase);
-  if (!p) return undefined;
-  const { text: norm, map } = normalizeWithMap(text);
-  const at = norm.indexOf(p);
-  if (at < 0) return undefined;
-  const start = map[at]!;
-  const endNorm = at + p.length - 1;
-  const end = map[endNorm]! + [...text.slice(map[endNorm]!)][0]!.length;
-  const from = Math.max(0, start - radius);
-  const to = Math.min(text.length, end + radius);
-  const clean = (s: string) => escapeHtml(s.replace(/\s+/g, ' '));
-  return `${from > 0 ? '…' : ''}${clean(text.slice(from, start))}<mark>${clean(text.slice(start, end))}</mark>${clean(text.slice(end, to))}${to < text.length ? '…' : ''}`;
+export function excerptHtml(
+  text: string,
+  query: string,
+  radius = 40,
+  normalized: { text: string; map: number[] } = normalizeWithMap(text),
+): string | undefined {
+  const terms = parseQuery(query);
+  const { text: norm, map } = normalized;
+  // Spans in the real text: start offset and end offset (exclusive) of each occurrence.
+  const spans: [number, number][] = [];
+  const realEnd = (normEnd: number) => {
+    const at = map[normEnd]!;
+    return at + String.fromCodePoint(text.codePointAt(at)!).length;
+  };
+  for (const t of terms) {
+    for (let at = findTerm(norm, t); at >= 0; at = findTerm(norm, t, at + t.length)) spans.push([map[at]!, realEnd(at + t.length - 1)]);
+  }
+  if (spans.length === 0) return undefined;
+  spans.sort((a, b) => a[0] - b[0]);
+  const [first] = spans as [[number, number]];
+  const from = Math.max(0, first[0] - radius);
+  const to = Math.min(text.length, first[1] + radius);
+  // Shown as read: white space that normalisation drops is dropped here too (党 建 → 党建), the rest collapsed.
+  const shown = displayWhitespace(text, normalized);
+  const clean = (a: number, b: number) => {
+    let out = '';
+    for (let i = a; i < b; i++) {
+      const keep = shown[i];
+      if (keep === undefined) out += text[i];
+      else if (keep) out += ' ';
+    }
+    return escapeHtml(out);
+  };
+  let html = from > 0 ? '…' : '';
+  let at = from;
+  for (const [s, e] of spans) {
+    if (s < at || e > to) continue;
+    html += `${clean(at, s)}<mark>${clean(s, e)}</mark>`;
+    at = e;
+  }
+  return `${html}${clean(at, to)}${to < text.length ? '…' : ''}`;
+}
+
+/**
+ * For each white-space position of the text: true to show one space there, false to drop it. Display
+ * only: matching ignores paragraph breaks, since PDF text breaks paragraphs anywhere.
+ */
+function displayWhitespace(text: string, { text: norm, map }: { text: string; map: number[] }): (boolean | undefined)[] {
+  const shown: (boolean | undefined)[] = [];
+  for (let i = 0; i < text.length; i++) if (/\s/.test(text[i]!)) shown[i] = false;
+  // normalizeWithMap keeps a space exactly where a run of white space survives; show that run's first char.
+  for (let i = 0; i < norm.length; i++) if (norm[i] === ' ' && shown[map[i]!] === false) shown[map[i]!] = true;
+  // A blank line ends a paragraph or a heading: keep a space there, or the heading runs into the text.
+  for (const m of text.matchAll(/\s*\n[^\S\n]*\n\s*/g)) shown[m.index] = true;
+  return shown;
 }

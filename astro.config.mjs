@@ -3,24 +3,32 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import showcase from './src/integrations/showcase.ts';
 import { createHash } from 'node:crypto';
-import { contentDirFromEnv } from './src/node/config.ts';
-import { loadSiteSettings } from './src/node/content.ts';
+import { fileURLToPath } from 'node:url';
+import { contentDirFromEnv, projectContentDir } from './src/node/config.ts';
+import { readSiteAddress } from './src/node/content-config.ts';
 
-// base and site come from content/site.yaml, overridden by SHOWCASE_BASE / SHOWCASE_SITE.
-const settings = loadSiteSettings();
+const root = fileURLToPath(new URL('.', import.meta.url));
+const contentDir = contentDirFromEnv(process.env, root);
 
-// Astro keeps parsed content (with resolved image paths) in its cache between builds; a cache per content
+// base and site come from content/site.yaml, overridden by SHOWCASE_BASE / SHOWCASE_SITE. A change to them
+// needs a restart of the dev server; everything else in site.yaml is read by the reports loader, live.
+const settings = readSiteAddress({ contentDir, projectContentDir: projectContentDir(root) });
+
+// Astro keeps loaded content (with resolved image paths) in its cache between builds; a cache per content
 // folder keeps a build of one folder from reusing entries, and image paths, from another.
-const contentKey = createHash('sha256').update(contentDirFromEnv()).digest('hex').slice(0, 12);
+const contentKey = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
 
 export default defineConfig({
   site: settings.site,
   cacheDir: `./node_modules/.astro/${contentKey}`,
   base: settings.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // One Content-Security-Policy for every page (src/lib/csp.ts) needs pages without inline <style> or <script>:
+  // Astro inlines small stylesheets and, below Vite's assetsInlineLimit, small scripts; both go to _astro/ files.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Intranet readers have no internet: nothing may be fetched from another host, not even by dev tooling.
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [showcase({ strict: process.env.SHOWCASE_STRICT === '1' }), mdx()],
+  integrations: [showcase(), mdx()],
 });

@@ -6,14 +6,15 @@
 import { existsSync } from 'node:fs';
 import { buildCards, MissingGlyphError } from '../src/cards/build.ts';
 import { formatProblem } from '../src/lib/problems.ts';
-import { loadContentSync } from '../src/node/content.ts';
+import { checkContent } from '../src/node/check-content.ts';
+import { contentDirFromEnv, nowFromEnv, projectContentDir } from '../src/node/config.ts';
 
 const outDir = process.argv[2] ?? 'dist';
 if (!existsSync(outDir)) {
   console.error(`找不到构建好的网站 ${outDir}：请先运行 npm run build。`);
   process.exit(2);
 }
-const { model, problems } = loadContentSync();
+const { model, problems } = await checkContent({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir(), now: nowFromEnv() });
 const errors = problems.filter((p) => p.severity === 'error');
 if (errors.length > 0) {
   for (const p of errors) console.error(formatProblem(p) + '\n');

@@ -5,7 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ContentConfigError, loadContentSync } from '../src/node/content.ts';
+import { checkContent, type CheckResult } from '../src/node/check-content.ts';
+import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../src/node/config.ts';
+import { ContentConfigError } from '../src/node/content-config.ts';
 import { toUtf8 } from '../src/node/decode.ts';
 import { escalate, formatProblem, sortProblems, summarize } from '../src/lib/problems.ts';
 
@@ -14,7 +16,7 @@ const USAGE = `用法：npm run check -- [--strict] [--fix-encoding] [报告文�
   --fix-encoding  把 GBK/GB18030、UTF-16 或带 BOM 的报告转存为 UTF-8
   不写路径时检查内容文件夹（环境变量 SHOWCASE_CONTENT，默认 content/）下的全部报告。`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const paths = argv.filter((a) => !a.startsWith('--'));
   for (const f of flags) {
@@ -28,13 +30,17 @@ function main(argv: string[]): number {
     return 0;
   }
   const started = performance.now();
-  let result;
+  let result: CheckResult;
   try {
-    result = loadContentSync({ paths });
+    result = await checkContent({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir(), paths, now: nowFromEnv() });
   } catch (e) {
     if (e instanceof ContentConfigError) {
       for (const p of e.problems) console.error(formatProblem(p) + '\n');
       console.error('设置、指标目录或机构名录有误，无法检查报告。');
+      return 2;
+    }
+    if (e instanceof NowError) {
+      console.error(e.message);
       return 2;
     }
     throw e;
@@ -42,7 +48,7 @@ function main(argv: string[]): number {
   if (flags.has('--fix-encoding')) {
     let fixed = 0;
     for (const p of result.problems.filter((x) => x.code.startsWith('encoding-'))) {
-      const abs = path.isAbsolute(p.file) ? p.file : [path.join(result.contentDir, p.file), path.resolve(p.file)].find((f) => { try { readFileSync(f); return true; } catch { return false; } });
+      const abs = path.isAbsolute(p.file) ? p.file : [path.join(result.config.contentDir, p.file), path.resolve(p.file)].find((f) => { try { readFileSync(f); return true; } catch { return false; } });
       if (!abs) continue;
       const text = toUtf8(readFileSync(abs));
       if (text === undefined) continue;
@@ -62,4 +68,4 @@ function main(argv: string[]): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

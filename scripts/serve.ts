@@ -3,13 +3,14 @@
  * PORT (default 4321) and HOST (default 127.0.0.1) choose where it listens.
  */
 import { existsSync } from 'node:fs';
-import { loadSiteSettings } from '../src/node/content.ts';
+import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
+import { readSiteAddress } from '../src/node/content-config.ts';
 import { serveStatic } from '../src/node/static-server.ts';
 
 if (!existsSync('dist/index.html')) {
   console.error('还没有构建好的网站：请先运行 npm run build。');
   process.exit(2);
 }
-const { base } = loadSiteSettings();
+const { base } = readSiteAddress({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() });
 const server = await serveStatic({ root: 'dist', base, port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? '127.0.0.1' });
 console.log(`网站已启动：${server.url}  （按 Ctrl+C 停止）`);

@@ -6,41 +6,42 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { loadContentSync } from '../../src/node/content.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/node/config.ts';
+import { checkContent } from '../../src/node/check-content.ts';
+import { projectContentDir } from '../../src/node/config.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time(fn: () => void, runs = 7): number {
+async function time(fn: () => unknown, runs = 7): Promise<number> {
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    fn();
+    await fn();
     t.push(performance.now() - start);
   }
   return median(t);
 }
 
 export async function run(): Promise<void> {
-  const samples = readdirSync(path.join(DEFAULT_CONTENT_DIR, 'reports')).filter((f) => f.endsWith('.md'));
+  const samples = readdirSync(path.join(projectContentDir(), 'reports')).filter((f) => f.endsWith('.md'));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'showcase-bench-'));
   mkdirSync(path.join(dir, 'reports'));
   for (let i = 0; i < 200; i++) {
     const f = samples[i % samples.length]!;
-    writeFileSync(path.join(dir, 'reports', `${f.replace(/\.md$/, '')}-${i}.md`), readFileSync(path.join(DEFAULT_CONTENT_DIR, 'reports', f)));
+    writeFileSync(path.join(dir, 'reports', `${f.replace(/\.md$/, '')}-${i}.md`), readFileSync(path.join(projectContentDir(), 'reports', f)));
   }
   const files = readdirSync(path.join(dir, 'reports')).map((f) => path.join(dir, 'reports', f));
-  const baseline = time(() => {
+  const baseline = await time(() => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       parseDocument(text.slice(4, text.indexOf('\n---', 4)));
     }
   });
-  const full = time(() => loadContentSync({ contentDir: dir }));
-  const samplesOnly = time(() => loadContentSync({ contentDir: DEFAULT_CONTENT_DIR }));
+  const now = new Date();
+  const full = await time(() => checkContent({ contentDir: dir, projectContentDir: projectContentDir(), now }));
+  const samplesOnly = await time(() => checkContent({ contentDir: projectContentDir(), projectContentDir: projectContentDir(), now }));
   rmSync(dir, { recursive: true, force: true });
   console.log(`报告数                200（由 ${samples.length} 份样例复制）`);
   console.log(`基线：读文件+解析YAML  ${baseline.toFixed(1)} ms`);

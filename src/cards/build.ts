@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import type { ContentModel } from '../lib/model.ts';
 import { routes } from '../lib/urls.ts';
 import { PROJECT_ROOT } from '../node/config.ts';
+import { usableCachedPng } from '../node/png.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
 import { renderInPool } from './pool.ts';
@@ -27,6 +28,8 @@ export interface BuildCardsOptions {
   /** Worker threads (default: available cores). */
   threads?: number;
   fonts?: FontSet;
+  /** The project folder (Astro's root): the logo is under its public/, the card cache under its node_modules/. */
+  root?: string;
 }
 
 export interface BuildCardsResult {
@@ -59,10 +62,10 @@ function templateHash(): string {
 }
 
 /** The logo as a small PNG data URI: a raster image costs the SVG rasteriser far less than a nested SVG. */
-async function logoDataUri(model: ContentModel): Promise<string | undefined> {
+export async function logoDataUri(model: ContentModel, root: string = PROJECT_ROOT): Promise<string | undefined> {
   const logo = model.site.brand.logo;
   if (!logo) return undefined;
-  const file = path.join(PROJECT_ROOT, 'public', logo);
+  const file = path.join(root, 'public', logo);
   return existsSync(file) ? logoPng(file) : undefined;
 }
 
@@ -81,9 +84,10 @@ interface Planned {
 export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsResult> {
   const { model, outDir } = opts;
   const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`));
-  const cacheDir = opts.cacheDir ?? path.join(PROJECT_ROOT, 'node_modules', '.cache', 'showcase-cards');
+  const root = opts.root ?? PROJECT_ROOT;
+  const cacheDir = opts.cacheDir ?? path.join(root, 'node_modules', '.cache', 'showcase-cards');
   const published = model.reports.filter((r) => r.published);
-  const logo = await logoDataUri(model);
+  const logo = await logoDataUri(model, root);
   const cards: CardData[] = [
     ...published.map((r) => reportCardData(r, model, logo)),
     ...model.registry.orgs.map((o) => orgCardData(o, published, model, logo)).filter((c): c is CardData => !!c),
@@ -106,7 +110,8 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
     p.key = createHash('sha256').update(version).update(JSON.stringify(p.size)).update(JSON.stringify(p.tree)).digest('hex');
   }
   const cacheFile = (p: Planned) => path.join(cacheDir, p.key.slice(0, 2), `${p.key}.png`);
-  const pending = planned.filter((p) => !existsSync(cacheFile(p)));
+  // A cached PNG is reused only if it is whole: a truncated one (a crash, a full disk) is deleted and rendered again.
+  const pending = planned.filter((p) => !usableCachedPng(cacheFile(p), p.size));
 
   let svgMs: number[] = [];
   let pngMs: number[] = [];

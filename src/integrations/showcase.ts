@@ -1,72 +1,122 @@
 /**
- * Runs the content checks before Astro builds anything, and writes the outputs that are made from validated
- * content rather than from pages (search index, cards) once the pages are built. A build with content errors
- * stops with the same Chinese messages as `npm run check`, and no stack trace.
+ * The site's integration. Content is read and checked by the reports loader (src/loaders/reports.ts), not here;
+ * this integration adds what is made from content rather than from pages:
+ * - build: the search index and the share cards, written after the pages from one document the build renders
+ *   from the collection (src/astro/routes/outputs.ts), which is then removed from the output;
+ * - dev: the same cards on request (routes) and the same search index, rebuilt in memory whenever the content
+ *   changes, so the search page and the card buttons work while writing.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, ViteUserConfig } from 'astro';
+import { readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, sortProblems, summarize, escalate } from '../lib/problems.ts';
-import type { ContentModel } from '../lib/model.ts';
-import { ContentConfigError, loadContentSync } from '../node/content.ts';
+import { OUTPUTS_ROUTE, modelOf, searchDigest, type OutputsManifest } from '../astro/outputs.ts';
 import { buildCards, MissingGlyphError } from '../cards/build.ts';
-import { buildSearchIndex } from '../search/index-build.ts';
-import { searchDoc } from '../search/docs.ts';
+import { normalizeBase } from '../lib/urls.ts';
+import { showcaseError } from '../node/errors.ts';
+import { buildSearchIndex, searchIndexFiles } from '../search/index-build.ts';
+import { parseCount } from '../lib/frontmatter.ts';
 
-export interface ShowcaseOptions {
-  /** Treat warnings as errors (SHOWCASE_STRICT=1). */
-  strict?: boolean;
-}
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-export default function showcase(options: ShowcaseOptions = {}): AstroIntegration {
-  let model: ContentModel | undefined;
+export default function showcase(): AstroIntegration {
+  let root = process.cwd();
+  let base = '/';
   return {
     name: 'case-showcase',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        const started = performance.now();
-        let result;
-        try {
-          result = loadContentSync();
-        } catch (e) {
-          if (!(e instanceof ContentConfigError)) throw e;
-          for (const p of e.problems) console.error(formatProblem(p) + '\n');
-          logger.error('设置、指标目录或机构名录有误，构建停止。');
-          process.exit(1);
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig }) => {
+        root = fileURLToPath(config.root);
+        base = normalizeBase(config.base);
+        injectRoute({ pattern: `/${OUTPUTS_ROUTE.replace(/\.json$/, '')}.json`, entrypoint: here('../astro/routes/outputs.ts') });
+        if (command === 'dev') {
+          injectRoute({ pattern: '/cards/reports/[name].png', entrypoint: here('../astro/routes/report-card.ts') });
+          injectRoute({ pattern: '/cards/orgs/[id].png', entrypoint: here('../astro/routes/org-card.ts') });
         }
-        const problems = sortProblems(options.strict ? escalate(result.problems) : result.problems);
-        for (const p of problems) console.error(formatProblem(p) + '\n');
-        const errors = problems.some((p) => p.severity === 'error');
-        const line = `${summarize(problems, result.files.length)}（${Math.round(performance.now() - started)} 毫秒）`;
-        if (errors && command === 'build') {
-          logger.error(`${line} 请先改正上面的错误，构建停止。`);
-          process.exit(1);
-        }
-        (errors ? logger.warn : logger.info).call(logger, line);
-        model = result.model;
+        const vite: ViteUserConfig = {
+            build: {
+              rolldownOptions: {
+                // Every MDX report compiles to a module with Astro's "use astro:head-inject" directive, and the
+                // bundler warns once per file in a box; the directive is Astro's own and handled by Astro.
+                onLog(level, log, handler) {
+                  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+                  handler(level, log);
+                },
+              },
+            },
+        };
+        updateConfig({ vite });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Dev: /pagefind/* from the current content. The records come from the outputs route of this same
+        // server, so search in dev sees exactly what a build would index.
+        let current: { digest: string; files: Map<string, Uint8Array> } | undefined;
+        let building: Promise<void> | undefined;
+        const prefix = `${base}pagefind/`;
+        server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+          const url = (req.url ?? '').split('?')[0]!;
+          if (!url.startsWith(prefix)) return next();
+          const serve = async () => {
+            const addr = server.httpServer?.address() as AddressInfo | null;
+            if (!addr) throw new Error('开发服务器还没有启动完成');
+            const host = addr.family === 'IPv6' ? `[${addr.address === '::' ? '::1' : addr.address}]` : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address;
+            const r = await fetch(`http://${host}:${addr.port}${base}${OUTPUTS_ROUTE}`);
+            if (!r.ok) throw new Error(`检索记录读取失败（${r.status}）`);
+            const manifest = (await r.json()) as OutputsManifest;
+            const digest = searchDigest(manifest.search);
+            if (current?.digest !== digest) {
+              building ??= searchIndexFiles(manifest.search).then((files) => {
+                current = { digest, files };
+                logger.info(`检索索引已更新：${manifest.search.length} 篇`);
+              }).finally(() => {
+                building = undefined;
+              });
+              await building;
+            }
+            const file = current?.files.get(decodeURIComponent(url.slice(prefix.length)));
+            if (!file) {
+              res.statusCode = 404;
+              res.end();
+              return;
+            }
+            res.setHeader('content-type', contentType(url));
+            res.setHeader('cache-control', 'no-store');
+            res.end(Buffer.from(file));
+          };
+          serve().catch((e: unknown) => {
+            logger.error(`开发模式检索出错：${e instanceof Error ? e.message : String(e)}`);
+            res.statusCode = 500;
+            res.end();
+          });
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!model) return;
         const outDir = fileURLToPath(dir);
-        const published = model.reports.filter((r) => r.published);
-        logger.info(`已发布 ${published.length} 份报告（草稿与未到发布日期的报告不输出）。`);
-        await buildOutputs({ model, outDir, log: (s) => logger.info(s) });
+        const manifestFile = path.join(outDir, OUTPUTS_ROUTE);
+        const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as OutputsManifest;
+        rmSync(path.join(outDir, path.dirname(OUTPUTS_ROUTE)), { recursive: true, force: true });
+        logger.info(`已发布 ${manifest.reports.length} 份报告（草稿与未到发布日期的报告不输出）；本次构建解析报告 ${parseCount()} 次。`);
+        const search = await buildSearchIndex({ outDir, docs: manifest.search });
+        logger.info(`检索索引：${search.pages} 篇，${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
+        const started = performance.now();
+        try {
+          const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), root });
+          logger.info(`分享卡片：新生成 ${cards.rendered} 张，沿用缓存 ${cards.cached} 张，${Math.round(performance.now() - started)} 毫秒`);
+        } catch (e) {
+          if (e instanceof MissingGlyphError) throw showcaseError('分享卡片', e.message, '改正后重新构建；npm run check 会在构建前指出这些字符。');
+          throw e;
+        }
       },
     },
   };
 }
 
-/** Search index and cards; both read only published reports. */
-async function buildOutputs({ model, outDir, log }: { model: ContentModel; outDir: string; log: (s: string) => void }): Promise<void> {
-  const published = model.reports.filter((r) => r.published);
-  const search = await buildSearchIndex({ outDir, docs: published.map((r) => searchDoc(r, model.site.base)) });
-  log(`检索索引：${search.pages} 篇，${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
-  const started = performance.now();
-  try {
-    const cards = await buildCards({ model, outDir, log });
-    log(`分享卡片：新生成 ${cards.rendered} 张，沿用缓存 ${cards.cached} 张，${Math.round(performance.now() - started)} 毫秒`);
-  } catch (e) {
-    if (!(e instanceof MissingGlyphError)) throw e;
-    console.error(`✖ 错误  分享卡片\n${e.message}`);
-    process.exit(1);
-  }
+function contentType(url: string): string {
+  if (url.endsWith('.js')) return 'text/javascript; charset=utf-8';
+  if (url.endsWith('.css')) return 'text/css; charset=utf-8';
+  if (url.endsWith('.json')) return 'application/json; charset=utf-8';
+  if (url.endsWith('.wasm')) return 'application/wasm';
+  return 'application/octet-stream';
 }

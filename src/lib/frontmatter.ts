@@ -4,7 +4,6 @@
  * line and column. Catches the mistakes of text pasted from Word or a web page before YAML does, because
  * YAML's own messages ("Implicit keys need to be followed by map values") help no writer.
  */
-import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Problem } from './problems.ts';
 
@@ -82,7 +81,8 @@ function lintLines(yamlText: string, firstLine: number, file: string): Problem[]
     if (open) {
       const [, lead, opener, rest] = open;
       const closer = opener === '[' ? ']' : opener!;
-      const unclosed = opener === '[' ? !rest!.includes(']') : !rest!.replace(/\s*(#.*)?$/, '').endsWith(closer);
+      // Any closing quote on the line closes it (a # inside the quotes, as in '#b4232a', is not a comment).
+      const unclosed = !rest!.includes(closer);
       if (unclosed) {
         problems.push({
           severity: 'error', code: opener === '[' ? 'yaml-unclosed-bracket' : 'yaml-unclosed-quote', file, line, column: lead!.length + 1,
@@ -109,6 +109,7 @@ function lintLines(yamlText: string, firstLine: number, file: string): Problem[]
 }
 
 export function parseReportSource(text: string, file: string): ParseOutcome {
+  countParse();
   const problem = (p: Omit<Problem, 'file' | 'severity'> & Partial<Pick<Problem, 'severity'>>): ParseOutcome => ({
     ok: false,
     problems: [{ severity: 'error', file, ...p }],
@@ -121,7 +122,8 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       fix: '按 README 中的示例写好开头的 --- 信息块和正文；不需要的文件请删除。',
     });
   }
-  const start = /^(?:\uFEFF)?---[ \t]*\r?\n/.exec(text);
+  const src = text.replace(/^\uFEFF/, '');
+  const start = /^---[ \t]*\r?\n/.exec(src);
   if (!start) {
     return problem({
       code: 'frontmatter-missing', line: 1, column: 1,
@@ -131,7 +133,9 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       fix: '在文件最前面加一行“---”，写好 title、summary、org、date、themes、metrics 等字段，再加一行“---”，下面接正文。',
     });
   }
-  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(start[0].length - 1));
+  // The closing line may follow the opening one directly, so the search starts at the opening line's newline.
+  const from = start[0].length - 1;
+  const close = /\n---[ \t]*(?:\r?\n|$)/.exec(src.slice(from));
   if (!close) {
     return problem({
       code: 'frontmatter-unclosed', line: 1, column: 1,
@@ -140,32 +144,58 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       fix: '在最后一个字段（通常是 metrics）之后、正文之前单独加一行“---”。',
     });
   }
+  const yamlText = src.slice(start[0].length, Math.max(start[0].length, from + close.index + 1));
+  const bodyStart = from + close.index + close[0].length;
+  const body = src.slice(bodyStart);
+  const yamlFirstLine = 2;
+  const bodyLine = lineColOf(src, bodyStart).line;
 
-  // gray-matter splits the file exactly as Astro's loader will; the YAML itself is parsed here with positions.
-  let doc: Document.Parsed | undefined;
-  const lineCounter = new LineCounter();
-  const file_ = matter(text.replace(/^\uFEFF/, ''), {
-    engines: {
-      yaml: (s: string) => {
-        doc = parseDocument(s, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
-        return {};
-      },
-    },
-  });
-  const yamlText = file_.matter;
-  // gray-matter keeps the newline after the opening ---, so the YAML text starts on line 1 of the file.
-  const yamlStart = lineColOf(text, text.indexOf(yamlText)).line;
-  const yamlFirstLine = yamlText.startsWith('\n') || yamlText.startsWith('\r\n') ? yamlStart + 1 : yamlStart;
-  const bodyLine = lineColOf(text, text.length - file_.content.length).line;
-
-  const lint = lintLines(yamlText.replace(/^\r?\n/, ''), yamlFirstLine, file);
+  const lint = lintLines(yamlText, yamlFirstLine, file);
   if (lint.length > 0) return { ok: false, problems: lint };
-  if (!doc) {
+  if (yamlText.trim() === '') {
     return problem({ code: 'frontmatter-missing', line: 1, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
   }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
 
-  // Lines reported by yaml are relative to the text it was given (gray-matter keeps the leading newline).
-  const offsetLine = yamlStart - 1;
+  const read = readYaml(doc, lineCounter, yamlText, yamlFirstLine - 1, file);
+  if (!read.ok) return read;
+  const data = read.source.data as unknown;
+  if (data === null || data === undefined) {
+    return problem({ code: 'frontmatter-empty', line: yamlFirstLine, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return problem({
+      code: 'frontmatter-not-map', line: yamlFirstLine, column: 1,
+      title: '信息块的格式有误',
+      what: '两行“---”之间应是一行一个“字段名: 内容”，这里读到的不是这种格式。',
+      fix: '每行写成“字段名: 内容”，冒号用半角并在后面加空格，如“title: 介休农商银行…”。',
+    });
+  }
+  return { ok: true, source: { ...read.source, data: data as Record<string, unknown>, body, bodyLine } };
+}
+
+export interface YamlSource {
+  data: unknown;
+  locate: ParsedSource['locate'];
+  sourceOf: ParsedSource['sourceOf'];
+}
+
+/**
+ * A whole YAML data file (site.yaml, metrics.yaml, orgs.yaml) read the same way as a report's frontmatter: YAML
+ * 1.2, duplicate keys refused, every node's line known, problems in Chinese.
+ */
+export function parseYamlFile(text: string, file: string, label: string): { ok: true; source: YamlSource } | { ok: false; problems: Problem[] } {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lint = lintLines(clean, 1, file);
+  if (lint.length > 0) return { ok: false, problems: lint };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(clean, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
+  return readYaml(doc, lineCounter, clean, 0, file, label);
+}
+
+/** Errors of a parsed YAML document as problems, or its data with a locator for every field path. */
+function readYaml(doc: Document.Parsed, lineCounter: LineCounter, yamlText: string, offsetLine: number, file: string, where = '开头信息块'): { ok: true; source: YamlSource } | { ok: false; problems: Problem[] } {
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -183,28 +213,16 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
           column: pos.col,
           title: known?.title ?? '信息块的格式有误',
           what: duplicate ? `第 ${line} 行又写了一次字段“${duplicate}”。` : `第 ${line} 行${sourceLine ? `“${sourceLine}”` : ''}无法读取。`,
-          why: '开头信息块用的是 YAML 格式：每行“字段名: 内容”，列表项以“- ”开头，靠空格缩进表示层级。',
+          why: `${where}用的是 YAML 格式：每行“字段名: 内容”，列表项以“- ”开头，靠空格缩进表示层级。`,
           fix: known?.fix ?? '对照 README 中的示例检查这一行及上一行的冒号、引号和缩进。',
         };
       }),
     };
   }
   const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
-  if (data === null || data === undefined) {
-    return problem({ code: 'frontmatter-empty', line: yamlFirstLine, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
-  }
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    return problem({
-      code: 'frontmatter-not-map', line: yamlFirstLine, column: 1,
-      title: '信息块的格式有误',
-      what: '两行“---”之间应是一行一个“字段名: 内容”，这里读到的不是这种格式。',
-      fix: '每行写成“字段名: 内容”，冒号用半角并在后面加空格，如“title: 介休农商银行…”。',
-    });
-  }
-
-  const parsed = doc;
+  const firstLine = offsetLine + 1;
   const nodeAt = (path: readonly (string | number)[]): { node?: Node | null; pair?: Pair } => {
-    let node: unknown = parsed.contents;
+    let node: unknown = doc.contents;
     let pair: Pair | undefined;
     for (const seg of path) {
       if (isMap(node)) {
@@ -228,9 +246,7 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
   return {
     ok: true,
     source: {
-      data: data as Record<string, unknown>,
-      body: file_.content,
-      bodyLine,
+      data,
       locate(path, opts) {
         // A missing field is reported at its parent; walking up keeps every problem attached to a real line.
         for (let n = path.length; n >= 0; n--) {
@@ -239,7 +255,7 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
           if (node && node.range) return toPos(node.range[0]);
           if (pair && isScalar(pair.key) && pair.key.range) return toPos(pair.key.range[0]);
         }
-        return { line: yamlFirstLine, column: 1 };
+        return { line: firstLine, column: 1 };
       },
       sourceOf(path) {
         const { node } = nodeAt(path);
@@ -248,4 +264,20 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       },
     },
   };
+}
+
+const PARSES = Symbol.for('case-showcase.report-parses');
+
+/**
+ * How many report files this process has parsed. A process-wide counter (not a module variable), because Astro
+ * loads this module more than once — for the content config and again for the pages — and a build must be
+ * able to say that each report was parsed once in total.
+ */
+export function parseCount(): number {
+  return (globalThis as Record<symbol, number | undefined>)[PARSES] ?? 0;
+}
+
+function countParse(): void {
+  const g = globalThis as Record<symbol, number | undefined>;
+  g[PARSES] = (g[PARSES] ?? 0) + 1;
 }

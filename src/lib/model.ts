@@ -1,6 +1,6 @@
 /**
  * The validated, resolved shape of content that every consumer (pages, cards, search, scripts) works with.
- * Produced by `loadContentSync()` (src/node/content.ts) and, inside Astro, by `src/lib/site-data.ts`.
+ * Produced by `loadContentSync()` (src/node/content.ts) and, inside Astro, by `src/astro/site-data.ts`.
  */
 import type { MetricDefinition, Dimension, Relation } from '../schemas/catalog.ts';
 import type { Org } from '../schemas/org.ts';
@@ -35,6 +35,8 @@ export interface ResolvedMetric {
 export interface Cover {
   /** Path as written in the file (relative to the report). */
   src: string;
+  /** The image as Astro processed it (pages only). */
+  image?: { src: string; width: number; height: number; format: string };
   alt: string;
   caption?: string;
   credit?: string;

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { shanghaiMidnight } from '../lib/dates.ts';
-import { getSiteData } from '../lib/site-data.ts';
+import { getSiteData } from '../astro/site-data.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 
 function escapeXml(s: string): string {

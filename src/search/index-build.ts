@@ -28,17 +28,13 @@ export interface SearchDoc {
   text: string;
 }
 
-/**
- * Writes `<outDir>/pagefind/` from the given reports (pass published reports only). Filters 机构, 地区,
- * 主题, 年份; sort key date. Returns the page count, the bundle's bytes and the time taken.
- */
-export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[] }): Promise<{ pages: number; bytes: number; ms: number }> {
-  const started = performance.now();
+/** A Pagefind index holding one record per report; the caller writes it out or takes its files. */
+async function indexOf(docs: readonly SearchDoc[]): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
   if (!index) throw new Error(`检索索引创建失败：${errors.join('；')}`);
   // Records go to Pagefind's indexing process all at once: it works through them faster than one by one.
   const added = await Promise.all(
-    opts.docs.map((d) => {
+    docs.map((d) => {
       const full = `${d.title}\n${d.summary}\n\n${d.text}`;
       return index.addCustomRecord({
         url: d.url,
@@ -56,13 +52,32 @@ export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]
     }),
   );
   added.forEach((res, i) => {
-    if (res.errors.length > 0) throw new Error(`检索索引收录 ${opts.docs[i]!.slug} 失败：${res.errors.join('；')}`);
+    if (res.errors.length > 0) throw new Error(`检索索引收录 ${docs[i]!.slug} 失败：${res.errors.join('；')}`);
   });
+  return index;
+}
+
+/**
+ * Writes `<outDir>/pagefind/` from the given reports (pass published reports only). Filters 机构, 地区,
+ * 主题, 年份; sort key date. Returns the page count, the bundle's bytes and the time taken.
+ */
+export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[] }): Promise<{ pages: number; bytes: number; ms: number }> {
+  const started = performance.now();
+  const index = await indexOf(opts.docs);
   const out = path.join(opts.outDir, 'pagefind');
   const written = await index.writeFiles({ outputPath: out });
   if (written.errors.length > 0) throw new Error(`检索索引写出失败：${written.errors.join('；')}`);
   await pagefind.close();
   return { pages: opts.docs.length, bytes: dirBytes(out), ms: performance.now() - started };
+}
+
+/** The same bundle in memory, keyed by its path inside pagefind/ (dev serves it without writing files). */
+export async function searchIndexFiles(docs: readonly SearchDoc[]): Promise<Map<string, Uint8Array>> {
+  const index = await indexOf(docs);
+  const res = await index.getFiles();
+  await index.deleteIndex();
+  if (res.errors.length > 0) throw new Error(`检索索引生成失败：${res.errors.join('；')}`);
+  return new Map(res.files.map((f) => [f.path.split(path.sep).join('/'), f.content]));
 }
 
 function dirBytes(dir: string): number {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContentSync } from '../../src/node/content.ts';
+import { loadContent } from '../helpers/content.ts';
 import { BASE, SITE } from './global-setup.ts';
 
 const distDir = inject('distDir');
@@ -22,21 +22,21 @@ let files: string[] = [];
 let html: string[] = [];
 let unpublished: { slug: string; title: string }[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   files = walk(distDir);
   html = files.filter((f) => f.endsWith('.html'));
-  const { model } = loadContentSync({ contentDir });
+  const { model } = await loadContent({ contentDir });
   unpublished = model.reports.filter((r) => !r.published).map((r) => ({ slug: r.slug, title: r.title }));
 });
 
 describe('drafts and embargoed reports', () => {
-  it('the samples contain at least one draft and one future-dated report', () => {
-    const { model } = loadContentSync({ contentDir });
+  it('the samples contain at least one draft and one future-dated report', async () => {
+    const { model } = await loadContent({ contentDir });
     expect(model.reports.some((r) => r.draft)).toBe(true);
     expect(model.reports.some((r) => !r.draft && !r.published)).toBe(true);
   });
 
-  it('appear in no file name and no text file of the output', () => {
+  it('appear in no file name and no text file of the output', async () => {
     expect(unpublished.length).toBeGreaterThanOrEqual(2);
     for (const f of files) {
       const rel = path.relative(distDir, f);
@@ -53,7 +53,7 @@ describe('drafts and embargoed reports', () => {
 });
 
 describe('links and assets', () => {
-  it('every internal href/src resolves to a file under the base', () => {
+  it('every internal href/src resolves to a file under the base', async () => {
     const broken: string[] = [];
     const attr = /\s(?:href|src)=["']([^"'#]+)["']/g;
     for (const f of html) {
@@ -78,7 +78,7 @@ describe('links and assets', () => {
     expect(broken.slice(0, 20)).toEqual([]);
   });
 
-  it('no page references another host in CSS or scripts', () => {
+  it('no page references another host in CSS or scripts', async () => {
     for (const f of files.filter((x) => /\.(css|js|html)$/.test(x))) {
       const text = readFileSync(f, 'utf8');
       const hosts = [...text.matchAll(/url\(\s*["']?(https?:)?\/\/[^)]+\)|@import\s+["']?https?:|<script[^>]+src=["']https?:|<link[^>]+href=["']https?:\/\/(?!showcase\.intranet\.test)/g)].map((m) => m[0]);
@@ -86,7 +86,7 @@ describe('links and assets', () => {
     }
   });
 
-  it('every page declares zh-CN and utf-8', () => {
+  it('every page declares zh-CN and utf-8', async () => {
     for (const f of html) {
       const text = readFileSync(f, 'utf8');
       expect(text, f).toMatch(/<html[^>]*lang="zh-CN"/);
@@ -96,7 +96,7 @@ describe('links and assets', () => {
 });
 
 describe('cards and og tags', () => {
-  it('every report page has an og:image under the base that exists', () => {
+  it('every report page has an og:image under the base that exists', async () => {
     const reportPages = html.filter((f) => /reports[\\/][^\\/]+[\\/]index\.html$/.test(f) && !f.includes(`${path.sep}page${path.sep}`));
     expect(reportPages.length).toBeGreaterThan(10);
     for (const f of reportPages) {

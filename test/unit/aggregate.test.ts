@@ -3,10 +3,10 @@ import { latestYear, orgSeries, ranking, rankingGroups, relatedReports, themeCou
 import type { Catalog, Report, ResolvedMetric } from '../../src/lib/model.ts';
 import type { MetricDefinition } from '../../src/schemas/catalog.ts';
 import type { Org } from '../../src/schemas/org.ts';
-import { loadContentSync } from '../../src/node/content.ts';
+import { loadContent } from '../helpers/content.ts';
 
 // Small hand-made reports: every expected number below is worked out from these lines, not read back from code.
-const { model } = loadContentSync({ contentDir: 'content' });
+const { model } = await loadContent({ contentDir: 'content' });
 const catalog: Catalog = model.catalog;
 
 const MULT: Record<string, number> = { 亿: 1e8, 万: 1e4 };

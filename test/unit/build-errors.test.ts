@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContentSync } from '../../src/node/content.ts';
+import { loadContent } from '../helpers/content.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -32,11 +32,11 @@ describe('build with content errors', () => {
 });
 
 describe('embargo', () => {
-  it('a future-dated report is published from its day on (Shanghai time)', () => {
-    const at = (iso: string) => loadContentSync({ contentDir: 'content', now: new Date(iso) }).model.reports.find((r) => r.slug === 'shili-embargo-2031')!;
-    expect(at('2031-01-14T15:59:59Z').published).toBe(false);
-    expect(at('2031-01-14T16:00:00Z').published).toBe(true);
-    const draft = loadContentSync({ contentDir: 'content', now: new Date('2040-01-01') }).model.reports.find((r) => r.slug === 'shili-draft-2025q3')!;
+  it('a future-dated report is published from its day on (Shanghai time)', async () => {
+    const at = async (iso: string) => (await loadContent({ contentDir: 'content', now: new Date(iso) })).model.reports.find((r) => r.slug === 'shili-embargo-2031')!;
+    expect((await at('2031-01-14T15:59:59Z')).published).toBe(false);
+    expect((await at('2031-01-14T16:00:00Z')).published).toBe(true);
+    const draft = (await loadContent({ contentDir: 'content', now: new Date('2040-01-01') })).model.reports.find((r) => r.slug === 'shili-draft-2025q3')!;
     expect(draft.published).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import { createMeasurer, loadFontFiles, subsetFonts, type Measurer } from '../..
 import { qrPngDataUri } from '../../src/cards/qr.ts';
 import { renderPng, satoriFonts } from '../../src/cards/render.ts';
 import { CARD, POSTER, cardTree, fitLines, layoutFigure, posterTree, treeText, type El } from '../../src/cards/templates.ts';
-import { loadContentSync } from '../../src/node/content.ts';
+import { loadContent } from '../helpers/content.ts';
 import { LONG_CARD, SAMPLE_CARD } from '../fixtures/cards/cards.ts';
 
 const FONTS = loadFontFiles('test/fixtures/cards/fonts/NotoSansSC-subset-400.ttf', 'test/fixtures/cards/fonts/NotoSansSC-subset-700.ttf');
@@ -44,7 +44,7 @@ function lineWidths(el: El | string, out: { text: string; size: number; weight: 
 }
 
 describe('text that fits', () => {
-  it('wraps a long title into at most two lines, each within the card, ending in an ellipsis', () => {
+  it('wraps a long title into at most two lines, each within the card, ending in an ellipsis', async () => {
     const lines = fitLines(LONG_CARD.title, m, 50, 700, 1088, 2);
     expect(lines).toHaveLength(2);
     expect(lines[1]!.endsWith('…')).toBe(true);
@@ -52,7 +52,7 @@ describe('text that fits', () => {
     expect(lines.join('').replace('…', '').length).toBeLessThan(LONG_CARD.title.length);
   });
 
-  it('keeps a short title whole and never starts a line with closing punctuation', () => {
+  it('keeps a short title whole and never starts a line with closing punctuation', async () => {
     expect(fitLines(SAMPLE_CARD.title, m, 50, 700, 1088, 2)).toEqual([SAMPLE_CARD.title]);
     const lines = fitLines('甲乙丙丁戊己庚辛壬癸，子丑寅卯。', m, 40, 400, m.width('甲乙丙丁戊己庚辛壬癸', 40, 400) + 1, 3);
     for (const l of lines.slice(1)) expect(l).not.toMatch(/^[，。]/);
@@ -60,7 +60,7 @@ describe('text that fits', () => {
     for (const l of quoted) expect(l).not.toMatch(/[“（]$/);
   });
 
-  it('shrinks a large figure with a long unit until number and unit fit the box', () => {
+  it('shrinks a large figure with a long unit until number and unit fit the box', async () => {
     for (const f of LONG_CARD.figures) {
       const l = layoutFigure(f, m, 340, 84, 24);
       expect(m.width(f.number, l.numberSize, 700) + m.width(`${f.prefix}${f.unit}`, l.unitSize, 700)).toBeLessThanOrEqual(340);
@@ -107,7 +107,7 @@ describe('QR code', () => {
 
 describe('glyphs', () => {
   it('every character of every card of the samples is in the build subset', async () => {
-    const { model } = loadContentSync({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'content' });
     const cards = model.reports.filter((r) => r.published).map((r) => reportCardData(r, model));
     const full = (await import('../../src/cards/fonts.ts')).loadSourceFonts();
     const full_m = await createMeasurer(full);
@@ -120,7 +120,7 @@ describe('glyphs', () => {
   });
 
   it('a character the font lacks stops the build, naming it and the report', async () => {
-    const { model } = loadContentSync({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'content' });
     const r = model.reports.find((x) => x.published)!;
     const bad = { ...model, reports: [{ ...r, title: `${r.title}\uE000` }] };
     const err = await buildCards({ model: bad, outDir: path.join(tmp, 'bad'), cacheDir: path.join(tmp, 'cache-bad'), log: () => {} }).catch((e: unknown) => e);
@@ -131,8 +131,8 @@ describe('glyphs', () => {
 });
 
 describe('building cards', () => {
-  it('chooses distinct headline figures by priority, at most two per dimension', () => {
-    const { model } = loadContentSync({ contentDir: 'content' });
+  it('chooses distinct headline figures by priority, at most two per dimension', async () => {
+    const { model } = await loadContent({ contentDir: 'content' });
     const hunan = model.reports.find((r) => r.slug === 'hunan-boc-2023-fudaoyuan')!;
     const chosen = headlineFigures(hunan.metrics);
     expect(chosen.length).toBe(4);
@@ -142,7 +142,7 @@ describe('building cards', () => {
   });
 
   it('drafts and future-dated reports get no card; an unchanged rebuild renders nothing', async () => {
-    const { model } = loadContentSync({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'content' });
     const small = { ...model, reports: model.reports.filter((r) => !r.published || r.org.id === 'songzi' || r.org.id === 'jiexiu') };
     const out = path.join(tmp, 'dist');
     const cacheDir = path.join(tmp, 'cache');

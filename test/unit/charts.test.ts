@@ -3,9 +3,9 @@ import { orgSeries, ranking, themeCountsByYear } from '../../src/lib/aggregate.t
 import { comparisonChart, rankingChart, themeChart, trendChart, type ChartSpec } from '../../src/charts/configs.ts';
 import { seriesColors, toConfig } from '../../src/charts/chartjs.ts';
 import { formatFigure } from '../../src/lib/numbers.ts';
-import { loadContentSync } from '../../src/node/content.ts';
+import { loadContent } from '../helpers/content.ts';
 
-const { model } = loadContentSync({ contentDir: 'content' });
+const { model } = await loadContent({ contentDir: 'content' });
 const published = model.reports.filter((r) => r.published);
 
 interface Scale { stacked?: boolean; ticks: { callback?: (v: number) => string; autoSkip?: boolean } }

@@ -5,14 +5,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentSync } from '../../src/node/content.ts';
+import { loadContent } from '../helpers/content.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
 const CONTENT = 'test/fixtures/check';
 const NOW = new Date('2026-01-01T00:00:00+08:00');
 
 function check(file: string) {
-  return loadContentSync({ contentDir: CONTENT, paths: [file], now: NOW });
+  return loadContent({ contentDir: CONTENT, paths: [file], now: NOW });
 }
 
 /** fixture → [problem code, field (if any), severity] */
@@ -62,15 +62,15 @@ const dir = 'test/fixtures/invalid';
 const fixtures = readdirSync(dir).filter((f) => /\.mdx?$/.test(f));
 
 describe('every invalid fixture yields exactly its one problem', () => {
-  it('has an expectation for every fixture file and at least 25 fixtures', () => {
+  it('has an expectation for every fixture file and at least 25 fixtures', async () => {
     expect(fixtures.map((f) => f.replace(/\.mdx?$/, '')).sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(fixtures.length).toBeGreaterThanOrEqual(25);
   });
 
   for (const f of fixtures) {
     const name = f.replace(/\.mdx?$/, '');
-    it(name, () => {
-      const { problems, model } = check(path.join(dir, f));
+    it(name, async () => {
+      const { problems, model } = await check(path.join(dir, f));
       const [code, field, severity] = EXPECTED[name]!;
       expect(problems.map((p) => p.code)).toEqual([code]);
       const p = problems[0]!;
@@ -90,40 +90,40 @@ describe('every invalid fixture yields exactly its one problem', () => {
 
 describe('valid fixtures', () => {
   for (const f of readdirSync('test/fixtures/valid')) {
-    it(`${f} passes`, () => {
-      const { problems, model } = check(path.join('test/fixtures/valid', f));
+    it(`${f} passes`, async () => {
+      const { problems, model } = await check(path.join('test/fixtures/valid', f));
       expect(problems.map(formatProblem)).toEqual([]);
       expect(model.reports).toHaveLength(1);
     });
   }
 
-  it('a BOM and Windows line endings change nothing', () => {
-    const plain = check('test/fixtures/valid/jiexiu-2025q1.md').model.reports[0]!;
+  it('a BOM and Windows line endings change nothing', async () => {
+    const plain = (await check('test/fixtures/valid/jiexiu-2025q1.md')).model.reports[0]!;
     for (const f of ['jiexiu-bom.md', 'jiexiu-crlf.md']) {
-      const r = check(`test/fixtures/valid/${f}`).model.reports[0]!;
+      const r = (await check(`test/fixtures/valid/${f}`)).model.reports[0]!;
       expect({ ...r, slug: '', file: '' }).toEqual({ ...plain, slug: '', file: '' });
     }
   });
 });
 
 describe('locations', () => {
-  it('points at the line and column of the faulty field', () => {
-    const [p] = check(`${dir}/unit-wrong-dimension.md`).problems;
+  it('points at the line and column of the faulty field', async () => {
+    const [p] = (await check(`${dir}/unit-wrong-dimension.md`)).problems;
     expect([p!.line, p!.column]).toEqual([11, 11]);
-    const [q] = check(`${dir}/unknown-field.md`).problems;
+    const [q] = (await check(`${dir}/unknown-field.md`)).problems;
     expect([q!.line, q!.column]).toEqual([2, 1]);
-    const [r] = check(`${dir}/tab-indent.md`).problems;
+    const [r] = (await check(`${dir}/tab-indent.md`)).problems;
     expect(r!.line).toBe(11);
   });
 
-  it('reports every problem of every file in one run', () => {
-    const { problems } = loadContentSync({ contentDir: CONTENT, paths: [dir], now: NOW });
+  it('reports every problem of every file in one run', async () => {
+    const { problems } = await loadContent({ contentDir: CONTENT, paths: [dir], now: NOW });
     const files = new Set(problems.map((p) => p.file));
     expect(files.size).toBe(fixtures.length);
   });
 
-  it('two files with the same name in different folders are refused', () => {
-    const { problems } = loadContentSync({ contentDir: CONTENT, paths: ['test/fixtures/valid/jiexiu-2025q1.md', 'test/fixtures/duplicate-slug'], now: NOW });
+  it('two files with the same name in different folders are refused', async () => {
+    const { problems } = await loadContent({ contentDir: CONTENT, paths: ['test/fixtures/valid/jiexiu-2025q1.md', 'test/fixtures/duplicate-slug'], now: NOW });
     expect(problems.map((p) => p.code)).toEqual(['slug-duplicate']);
   });
 });

@@ -2,13 +2,15 @@
 import { createReportSchema } from '../../schemas/report.ts';
 import type { SiteConfig } from '../../schemas/site.ts';
 import { normalizeOrgName } from '../catalog.ts';
-import { todayInShanghai, yearOf } from '../dates.ts';
-import { parseReportSource } from '../frontmatter.ts';
+import { yearOf } from '../dates.ts';
+import { isPublished } from '../published.ts';
+import { parseReportSource, type ParsedSource } from '../frontmatter.ts';
 import type { Catalog, OrgRegistry, Report, ResolvedMetric } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import { quoteList, suggest } from '../suggest.ts';
 import { resolveMetrics } from './metrics.ts';
 import { checkPresence } from './presence.ts';
+import { glyphProblems, type MissingGlyphs } from './glyphs.ts';
 import { checkRelations } from './relations.ts';
 import { schemaProblems } from './schema-issues.ts';
 
@@ -18,6 +20,8 @@ export interface ValidationContext {
   registry: OrgRegistry;
   /** Build time; a report dated after this day (Shanghai) is embargoed. */
   now: Date;
+  /** Characters the card font cannot draw; without it the card glyph check is skipped. */
+  missingGlyphs?: MissingGlyphs;
   /** Build the schema once per run, not once per file. */
   schema?: ReturnType<typeof createReportSchema>;
 }
@@ -31,7 +35,23 @@ export function slugOf(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.(md|mdx)$/i, '');
 }
 
-export function validateReport(text: string, file: string, ctx: ValidationContext): { report?: Report; problems: Problem[] } {
+/** Report files are found by extension in any case, so a report.MD is reported instead of silently skipped. */
+export const REPORT_FILE = /\.(md|mdx)$/i;
+
+export function reportKind(file: string): 'md' | 'mdx' {
+  return /\.mdx$/i.test(file) ? 'mdx' : 'md';
+}
+
+export interface ReportValidation {
+  report?: Report;
+  problems: Problem[];
+  /** The parsed file, when it could be parsed: body and positions for checks that need the disk. */
+  source?: ParsedSource;
+  /** Where cover.src is written. */
+  coverAt?: { line: number; column: number };
+}
+
+export function validateReport(text: string, file: string, ctx: ValidationContext): ReportValidation {
   const parsed = parseReportSource(text, file);
   if (!parsed.ok) return { problems: parsed.problems };
   const source = parsed.source;
@@ -42,6 +62,16 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
   const problems: Problem[] = [];
 
   const slug = slugOf(file);
+  const ext = /\.(md|mdx)$/i.exec(file)?.[0] ?? '';
+  if (ext !== ext.toLowerCase()) {
+    problems.push({
+      severity: 'error', code: 'file-extension', file, line: 1, column: 1,
+      title: '文件扩展名要用小写',
+      what: `文件名以“${ext}”结尾。`,
+      why: '网站只按小写的 .md 和 .mdx 识别报告；大写扩展名在内网服务器和构建工具里的处理不一致。',
+      fix: `把文件改名为 ${slug}${ext.toLowerCase()}。`,
+    });
+  }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
     problems.push({
       severity: 'error', code: 'file-name', file, line: 1, column: 1,
@@ -84,11 +114,22 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
   };
   problems.push(...checkRelations(metricsOut.metrics, { catalog: ctx.catalog, file, locate }));
   problems.push(...checkPresence(metricsOut.metrics, source.body, { file, baseUnits: ctx.catalog.baseUnits, locate }));
+  if (ctx.missingGlyphs) {
+    const labelPath = (path: (string | number)[]) => (path[0] === 'metrics' ? ['metrics', metricsOut.indices[path[1] as number]!, 'label'] : path);
+    const found = glyphProblems({ title: fm.title, summary: fm.summary, metrics: metricsOut.metrics }, ctx.missingGlyphs, {
+      file,
+      locate: (path) => source.locate(labelPath(path)),
+    });
+    // The label may be the catalog's when the author wrote none: then it is the key line that carries it.
+    problems.push(...found.map((p) => ({ ...p, field: p.field?.replace(/^metrics\[(\d+)\]/, (_, k: string) => `metrics[${metricsOut.indices[Number(k)]}]`) })));
+  }
+  const coverAt = fm.cover ? source.locate(['cover', 'src']) : undefined;
 
-  if (problems.some((p) => p.severity === 'error') || !org) return { problems };
-  const today = todayInShanghai(ctx.now);
+  if (problems.some((p) => p.severity === 'error') || !org) return { problems, source, coverAt };
   return {
     problems,
+    source,
+    coverAt,
     report: {
       slug,
       file,
@@ -101,7 +142,7 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
       themes: fm.themes,
       cover: fm.cover ? { ...fm.cover, src: String(fm.cover.src) } : undefined,
       draft: fm.draft,
-      published: !fm.draft && fm.date <= today,
+      published: isPublished({ draft: fm.draft, date: fm.date }, ctx.now),
       metrics: metricsOut.metrics,
       body: source.body,
     },

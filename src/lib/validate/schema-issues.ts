@@ -1,6 +1,6 @@
-/** Turns zod issues on a report's frontmatter into problems an author can act on. */
+/** Turns zod issues on a report's frontmatter, or on a data file, into problems an author can act on. */
 import type { z } from 'astro/zod';
-import type { ParsedSource } from '../frontmatter.ts';
+import type { YamlSource } from '../frontmatter.ts';
 import type { Problem } from '../problems.ts';
 import { quoteList, suggest } from '../suggest.ts';
 import { COVER_FIELDS, FIELD_SYNONYMS, METRIC_FIELDS, REPORT_FIELDS } from './field-names.ts';
@@ -15,7 +15,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const FIELD_HELP: Record<string, string> = {
+const REPORT_HELP: Record<string, string> = {
   title: 'title: 介休农商银行以党建赋能高质量发展',
   summary: 'summary: 一两句话概括报告，10 到 160 个字。',
   org: 'org: 介休农商银行（机构名录 content/orgs.yaml 中的名称）',
@@ -35,7 +35,7 @@ const CUSTOM_TITLES: Record<string, string> = {
   asOf: '截至日期写得不对',
 };
 
-function fieldsAt(path: readonly PropertyKey[]): readonly string[] {
+function reportFieldsAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return REPORT_FIELDS;
   if (path[0] === 'metrics') return METRIC_FIELDS;
   if (path[0] === 'cover') return COVER_FIELDS;
@@ -61,7 +61,16 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 const YAML11_BOOLEANS = /^(yes|no|on|off|y|n|true|false|是|否|对|错)$/i;
 
-export function schemaProblems(error: z.ZodError, source: ParsedSource, file: string): Problem[] {
+export interface SchemaProblemOptions {
+  /** Field names allowed at a path, for "did you mean" (default: the report's). */
+  fieldsAt?: (path: readonly PropertyKey[]) => readonly string[];
+  /** An example line per field name, offered as the fix (default: the report's). */
+  help?: Record<string, string>;
+}
+
+export function schemaProblems(error: z.ZodError, source: Pick<YamlSource, 'data' | 'locate'>, file: string, opts: SchemaProblemOptions = {}): Problem[] {
+  const fieldsAt = opts.fieldsAt ?? reportFieldsAt;
+  const FIELD_HELP = opts.help ?? REPORT_HELP;
   const out: Problem[] = [];
   // A misspelt required field shows up twice (unknown "titel", missing "title"): say it once, as the misspelling.
   const suggested = new Set<string>();
@@ -123,11 +132,45 @@ export function schemaProblems(error: z.ZodError, source: ParsedSource, file: st
     out.push({
       severity: 'error', code: `schema-${issue.code.replace(/_/g, '-')}`, file, ...pos, field,
       title: (issue.code === 'custom' && CUSTOM_TITLES[name]) || titleFor(issue),
-      what: `${field} 写的是${describe(input)}：${issue.message}。`.replace(/。+$/, '。'),
+      what: `${field} 写的是${describe(input)}：${chineseMessage(issue)}。`.replace(/。+$/, '。'),
       fix: fixFor(issue, input) ?? (FIELD_HELP[name] ? `参照：${FIELD_HELP[name]}` : '按提示修改后重新运行 npm run check。'),
     });
   }
   return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字', number: '数字', int: '整数', boolean: 'true 或 false', array: '列表', object: '一组字段', date: '日期',
+};
+
+/**
+ * The schemas carry Chinese messages where they say something specific; everything else zod says in English
+ * ("Invalid option: expected one of …"), which no author should see, so it is said again here by issue code.
+ */
+export function chineseMessage(issue: z.core.$ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `应写${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return `只能是 ${issue.values.map(String).join('、')} 之一`;
+    case 'too_small':
+      if (issue.origin === 'string') return `至少要 ${String(issue.minimum)} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少要 ${String(issue.minimum)} 项`;
+      return `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `最多 ${String(issue.maximum)} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多 ${String(issue.maximum)} 项`;
+      return `不能大于 ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? '要写完整的网址，如 http://showcase.bank.local' : issue.format === 'regex' ? '写法不合要求' : `格式不对（应为 ${issue.format}）`;
+    case 'unrecognized_keys':
+      return `不认识的字段 ${issue.keys.join('、')}`;
+    case 'invalid_union':
+      return '写法不合要求';
+    default:
+      return '内容有误';
+  }
 }
 
 function titleFor(issue: z.core.$ZodIssue): string {

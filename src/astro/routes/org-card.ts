@@ -1,0 +1,16 @@
+/** Dev only: /cards/orgs/<id>.png rendered on request from the current content, as the build writes it. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { renderCard } from '../../cards/single.ts';
+import { getSiteData } from '../site-data.ts';
+
+export const getStaticPaths = (async () => {
+  const { published } = await getSiteData();
+  return [...new Set(published.map((r) => r.org.id))].map((id) => ({ params: { id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const { model } = await getSiteData();
+  const png = await renderCard(model, { kind: 'org', id: String(params.id) });
+  if (!png) return new Response('没有这张卡片', { status: 404 });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'no-store' } });
+};

@@ -1,0 +1,113 @@
+/**
+ * Content for pages, from the reports collection. Pages get published reports only; in dev a report page
+ * may also show a draft, an embargoed report or the problems of a broken one (see `previewEntries`).
+ *
+ * What is derived from the collection is kept while the collection's index digest stays the same: a build
+ * computes it once instead of once per page, and dev recomputes it as soon as any report or data file changes.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { buildCatalog, buildRegistry } from '../lib/catalog.ts';
+import { todayInShanghai } from '../lib/dates.ts';
+import type { ContentModel, Report } from '../lib/model.ts';
+import { formatProblem, type Problem } from '../lib/problems.ts';
+import { isPublished, publicationState, type PublicationState } from '../lib/published.ts';
+import { INDEX_ID, type IndexData, type ReportEntryData } from '../loaders/entry.ts';
+import { nowFromEnv } from '../node/config.ts';
+
+export interface SiteData {
+  model: ContentModel;
+  /** Published reports, newest first. */
+  published: Report[];
+  /** '/showcase/' form. */
+  base: string;
+  /** Absolute intranet address. */
+  site: string;
+}
+
+export interface PreviewEntry {
+  slug: string;
+  file: string;
+  state: PublicationState | 'invalid';
+  problems: Problem[];
+  /** Absent when the report has errors. */
+  report?: Report;
+  entry: CollectionEntry<'reports'>;
+}
+
+let memo: { key: string; data: SiteData; preview: PreviewEntry[] } | undefined;
+
+export class ContentUnavailableError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    // The dev server shows this message in its error overlay: the problems themselves, in Chinese.
+    super(`设置、指标目录或机构名录有误，页面暂时无法生成。\n\n${problems.map(formatProblem).join('\n\n')}`);
+    this.name = '内容设置有误';
+    this.problems = problems;
+  }
+}
+
+async function index(): Promise<IndexData> {
+  const entry = await getEntry('reports', INDEX_ID);
+  const data = entry?.data as unknown as IndexData | undefined;
+  if (!data) throw new ContentUnavailableError([]);
+  if (!data.site || !data.catalogData || !data.registryData) throw new ContentUnavailableError(data.configProblems);
+  return data;
+}
+
+/** The cover as stored: `src` is Astro's image (resolved by the collection schema), `path` as the author wrote it. */
+type StoredCover = Omit<NonNullable<Report['cover']>, 'src' | 'image'> & { path: string; src: NonNullable<NonNullable<Report['cover']>['image']> };
+
+function toReport(entry: CollectionEntry<'reports'>, now: Date): Report | undefined {
+  const data = entry.data as unknown as ReportEntryData;
+  if (data.status !== 'ok') return undefined;
+  const { status: _s, kind: _k, problems: _p, cover: _c, ...rest } = data;
+  const cover = data.cover as unknown as StoredCover | undefined;
+  return {
+    ...rest,
+    cover: cover ? { src: cover.path, alt: cover.alt, caption: cover.caption, credit: cover.credit, image: cover.src } : undefined,
+    published: isPublished(data, now),
+    body: entry.body ?? '',
+  };
+}
+
+async function load(): Promise<NonNullable<typeof memo>> {
+  const idx = await index();
+  const now = nowFromEnv();
+  const key = `${idx.digest}|${todayInShanghai(now)}`;
+  if (memo?.key === key) return memo;
+  const entries = await getCollection('reports', (e) => e.id !== INDEX_ID);
+  const preview: PreviewEntry[] = [];
+  const published: Report[] = [];
+  for (const entry of entries) {
+    const data = entry.data as unknown as ReportEntryData;
+    const report = toReport(entry, now);
+    const state = report ? publicationState(report, todayInShanghai(now)) : 'invalid';
+    preview.push({ slug: entry.id, file: data.file, state, problems: data.problems, report, entry });
+    if (report?.published) published.push(report);
+  }
+  published.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+  const site = idx.site!;
+  const model: ContentModel = { site, catalog: buildCatalog(idx.catalogData!), registry: buildRegistry(idx.registryData!), reports: published };
+  memo = { key, data: { model, published, base: site.base, site: site.site }, preview };
+  return memo;
+}
+
+export async function getSiteData(): Promise<SiteData> {
+  return (await load()).data;
+}
+
+/**
+ * Report pages to generate: published reports always; in dev also drafts, embargoed and broken reports, each
+ * page saying plainly what it is. The build's loader stores nothing but published reports.
+ */
+export async function previewEntries(): Promise<PreviewEntry[]> {
+  return (await load()).preview.filter((p) => import.meta.env.DEV || p.state === 'published');
+}
+
+/** Dev: every problem of every report file, for the banner on every page. */
+export async function devProblems(): Promise<{ problems: Problem[]; config: Problem[] }> {
+  if (!import.meta.env.DEV) return { problems: [], config: [] };
+  const entry = await getEntry('reports', INDEX_ID);
+  const data = entry?.data as unknown as IndexData | undefined;
+  return { problems: data?.problems ?? [], config: data?.configProblems ?? [] };
+}

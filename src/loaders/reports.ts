@@ -1,0 +1,314 @@
+/**
+ * The reports collection's loader: the one place a report file is read, decoded, parsed, validated and judged
+ * published. Everything the site shows — pages, listings, totals, rankings, feed, search records, cards —
+ * derives from what this loader stores.
+ *
+ * - Build: every file is checked (the same `checkReportFile` as `npm run check`); any error stops the build
+ *   with the same Chinese messages, before a page is written. Only published reports are stored, so nothing
+ *   unpublished can reach any output, whatever code asks for it.
+ * - Dev: drafts, embargoed reports and reports with problems are stored too (with their state and problems),
+ *   so a writer can preview a draft and sees the problems of a broken report on its page instead of a 404.
+ *   Report files and the three data files are watched; a change re-checks what it affects and the open page
+ *   reloads.
+ * - Incremental: an entry's digest covers the file's bytes, the data files, the checking code and the mode;
+ *   an unchanged report is not parsed again on a warm build.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { isPublished } from '../lib/published.ts';
+import { formatProblem, sortProblems, summarize, type Problem } from '../lib/problems.ts';
+import { REPORT_FILE, slugOf } from '../lib/validate/report.ts';
+import { parseCount } from '../lib/frontmatter.ts';
+import { ContentConfigError, DATA_FILES, readContentConfig, type ContentConfig } from '../node/content-config.ts';
+import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../node/config.ts';
+import { listReportFiles } from '../node/check-content.ts';
+import { problemsError, showcaseError } from '../node/errors.ts';
+import { isInside } from '../node/paths.ts';
+import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, reportsDir, type CheckedReport } from '../node/report-file.ts';
+import { INDEX_ID, toEntryData, type IndexData } from './entry.ts';
+
+export interface ReportsLoaderOptions {
+  /** Treat warnings as errors (SHOWCASE_STRICT=1). */
+  strict?: boolean;
+}
+
+/** Source folders whose code decides what a report becomes: a change there re-checks every report. */
+const CODE_DIRS = ['src/lib', 'src/schemas', 'src/node', 'src/loaders'];
+
+function codeDigest(root: string): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|mjs|js|json|yaml)$/.test(e.name)) h.update(e.name).update(readFileSync(p));
+    }
+  };
+  for (const d of CODE_DIRS) {
+    const dir = path.join(root, d);
+    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) walk(dir);
+  }
+  return h.digest('hex');
+}
+
+interface State {
+  root: string;
+  contentDir: string;
+  dev: boolean;
+  now: Date;
+  config: ContentConfig;
+  code: string;
+  /** slug → file path of the entry stored for it, for duplicates and renames. */
+  slugToAbs: Map<string, string>;
+  absToSlug: Map<string, string>;
+  problems: Map<string, Problem[]>;
+  parsed: number;
+  reused: number;
+}
+
+export function reportsLoader(options: ReportsLoaderOptions = {}): Loader {
+  return {
+    name: 'showcase-reports',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const dev = context.watcher !== undefined;
+      const contentDir = contentDirFromEnv(process.env, root);
+      let now: Date;
+      try {
+        now = nowFromEnv();
+      } catch (e) {
+        if (e instanceof NowError) throw showcaseError('设置有误', e.message);
+        throw e;
+      }
+      let config: ContentConfig;
+      try {
+        config = readContentConfig({ contentDir, projectContentDir: projectContentDir(root) });
+      } catch (e) {
+        if (!(e instanceof ContentConfigError)) throw e;
+        if (!dev) throw problemsError(e.problems, '设置、指标目录或机构名录有误，构建停止。', '改正上面的问题后重新运行；npm run check 可以只做检查。');
+        reportConfigProblems(context, e.problems);
+        watch(context, options, { root, contentDir });
+        return;
+      }
+      const state: State = {
+        root, contentDir, dev, now, config, code: codeDigest(root),
+        slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), parsed: 0, reused: 0,
+      };
+      await syncAll(context, state);
+      const all = [...state.problems.values()].flat();
+      const problems = options.strict ? all.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : all;
+      const summary = `${summarize(problems, state.slugToAbs.size + countRejected(state))}（解析 ${state.parsed} 份，未改动沿用 ${state.reused} 份）`;
+      if (problems.some((p) => p.severity === 'error') && !dev) {
+        throw problemsError(problems, `${summary} 构建停止。`, '改正上面的错误后重新运行；npm run check 可以只做检查，几秒内列出全部问题。');
+      }
+      if (problems.length > 0) process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n\n')}\n\n`);
+      context.logger.info(summary);
+      if (dev) watch(context, options, { root, contentDir, state });
+    },
+  };
+}
+
+function countRejected(state: State): number {
+  let n = 0;
+  for (const [abs] of state.problems) if (!state.absToSlug.has(abs)) n++;
+  return n;
+}
+
+function entryDigest(bytes: Uint8Array, state: State, abs: string): string {
+  return createHash('sha256')
+    .update(bytes).update('\0').update(state.config.digest).update('\0').update(state.code)
+    .update('\0').update(state.dev ? 'dev' : 'build').update('\0').update(path.relative(state.contentDir, abs))
+    .digest('hex').slice(0, 32);
+}
+
+async function syncAll(context: LoaderContext, state: State): Promise<void> {
+  const files = listReportFiles(reportsDir(state.contentDir));
+  const keep = new Set<string>([INDEX_ID]);
+  for (const abs of files) {
+    const slug = slugOf(abs);
+    const other = state.slugToAbs.get(slug);
+    if (other) {
+      const file = path.relative(state.contentDir, abs).split(path.sep).join('/');
+      state.problems.set(abs, [duplicateSlugProblem(file, path.relative(state.contentDir, other).split(path.sep).join('/'), slug)]);
+      continue;
+    }
+    const stored = await syncFile(context, state, abs);
+    if (stored) keep.add(slug);
+  }
+  for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
+  writeIndex(context, state);
+}
+
+/** Checks one file (or reuses its unchanged entry) and stores it; true when an entry is stored under its slug. */
+async function syncFile(context: LoaderContext, state: State, abs: string): Promise<boolean> {
+  const { store } = context;
+  const slug = slugOf(abs);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(abs);
+  } catch {
+    bytes = new Uint8Array();
+  }
+  const digest = entryDigest(bytes, state, abs);
+  const filePath = path.relative(state.root, abs).split(path.sep).join('/');
+  const existing = store.get(slug);
+  if (existing && existing.digest === digest && existing.filePath === filePath) {
+    const data = existing.data as unknown as { problems: Problem[]; draft?: boolean; date?: string; status: string };
+    // Publication is re-judged every time: an embargo ends without the file changing.
+    if (!state.dev && !(data.status === 'ok' && isPublished({ draft: !!data.draft, date: data.date ?? '9999-12-31' }, state.now))) {
+      store.delete(slug);
+      return false;
+    }
+    // As Astro's glob loader does for an unchanged entry: its modules and images are still needed by the build.
+    const imports = store as typeof store & { addAssetImports?: (a: string[], f: string) => void };
+    if (existing.deferredRender) store.addModuleImport(existing.filePath!);
+    if (existing.assetImports?.length) imports.addAssetImports?.(existing.assetImports, existing.filePath!);
+    state.slugToAbs.set(slug, abs);
+    state.absToSlug.set(abs, slug);
+    state.problems.set(abs, data.problems);
+    state.reused++;
+    return true;
+  }
+
+  state.parsed++;
+  const checked = await checkReportFile(abs, { ...state.config, now: state.now, missingGlyphs: await cardFontGlyphs() }, bytes);
+  state.problems.set(abs, checked.problems);
+  const stored = await storeChecked(context, state, checked, { digest, filePath });
+  if (stored) {
+    state.slugToAbs.set(slug, abs);
+    state.absToSlug.set(abs, slug);
+  }
+  return stored;
+}
+
+async function storeChecked(context: LoaderContext, state: State, checked: CheckedReport, meta: { digest: string; filePath: string }): Promise<boolean> {
+  const { store } = context;
+  const { report } = checked;
+  if (!report) {
+    if (!state.dev) return false;
+    // Dev only: the page of a broken report shows its problems.
+    store.set({
+      id: checked.slug,
+      data: await context.parseData({ id: checked.slug, data: toEntryData(checked), filePath: checked.abs }),
+      filePath: meta.filePath,
+      digest: meta.digest,
+    });
+    return true;
+  }
+  if (!state.dev && !report.published) {
+    store.delete(checked.slug);
+    return false;
+  }
+  const data = await context.parseData({ id: checked.slug, data: toEntryData(checked), filePath: checked.abs });
+  if (checked.kind === 'md') {
+    // The body is rendered here, once, by Astro's own Markdown pipeline (with its image handling and the
+    // sanitiser configured in astro.config.mjs). The leading newline keeps a body that starts with a
+    // thematic break (---) from being read as frontmatter.
+    const rendered = await context.renderMarkdown(`\n${checked.body ?? ''}`, { fileURL: pathToFileURL(checked.abs) });
+    store.set({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
+  } else {
+    // MDX is compiled by @astrojs/mdx when the page renders it.
+    store.set({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, deferredRender: true });
+  }
+  return true;
+}
+
+/**
+ * The index entry: a digest of every stored entry (pages memoise what they derive from the collection on it,
+ * and it changes whenever any report does) and, in dev, every problem of every file for the problem banner.
+ */
+function writeIndex(context: LoaderContext, state: State): void {
+  const digests = [...state.slugToAbs.keys()].sort().map((slug) => `${slug}:${context.store.get(slug)?.digest ?? ''}`);
+  const problems = [...state.problems.values()].flat();
+  const data: IndexData = {
+    status: 'index',
+    site: state.config.site,
+    catalogData: state.config.catalogData,
+    registryData: state.config.registryData,
+    digest: createHash('sha256').update(digests.join('\n')).update(state.config.digest).digest('hex').slice(0, 32),
+    problems: state.dev ? sortProblems(problems) : [],
+    configProblems: [],
+  };
+  context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
+}
+
+function reportConfigProblems(context: LoaderContext, problems: Problem[]): void {
+  process.stderr.write(`${problems.map(formatProblem).join('\n\n')}\n\n`);
+  context.logger.error('设置、指标目录或机构名录有误：改正后页面会自动刷新。');
+  // The last good content stays on show (the banner says why it does not change); without any, pages fail
+  // with these problems in the dev server's error overlay.
+  const previous = context.store.get(INDEX_ID)?.data as unknown as IndexData | undefined;
+  const data: IndexData = { ...previous, status: 'index', digest: `config-error-${Date.now()}`, problems: previous?.problems ?? [], configProblems: problems };
+  context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
+}
+
+/** Per store (one per sync): the listeners added once, and the state they work on, replaced by each full run. */
+const holders = new WeakMap<object, { state?: State }>();
+
+/**
+ * Dev: a report file that changes is checked again alone; a data file (site, catalog, registry) that changes
+ * re-checks every report, since each is validated against them. Astro removes loader listeners before each
+ * full sync, so these are added once per sync.
+ */
+function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { root: string; contentDir: string; state?: State }): void {
+  const watcher = context.watcher!;
+  const dir = reportsDir(where.contentDir);
+  watcher.add(dir);
+  const dataFiles = Object.values(DATA_FILES).flatMap((f) => [path.join(where.contentDir, f), path.join(projectContentDir(where.root), f)]);
+  watcher.add(dataFiles);
+  const known = holders.get(context.store);
+  const holder = known ?? { state: where.state };
+  holder.state = where.state;
+  let queue = Promise.resolve();
+  const run = (job: () => Promise<void>) => {
+    queue = queue.then(job).catch((e: unknown) => context.logger.error(`内容更新失败：${e instanceof Error ? e.message : String(e)}`));
+  };
+  const full = () => run(async () => {
+    // A re-run of load() with the same context: it re-reads the data files and re-checks every report.
+    await reportsLoader(options).load(context);
+  });
+  const one = (abs: string, removed: boolean) => run(async () => {
+    const state = holder.state;
+    if (!state) return full();
+    const oldSlug = state.absToSlug.get(abs);
+    if (oldSlug) {
+      context.store.delete(oldSlug);
+      state.slugToAbs.delete(oldSlug);
+      state.absToSlug.delete(abs);
+    }
+    state.problems.delete(abs);
+    // A file that shadowed this one's slug may now be the one to store: recheck everything sharing it.
+    const slug = slugOf(abs);
+    const sharing = listReportFiles(dir).filter((f) => slugOf(f) === slug || slugOf(f) === oldSlug);
+    for (const f of sharing) {
+      state.problems.delete(f);
+      if (state.absToSlug.has(f)) continue;
+      const other = state.slugToAbs.get(slugOf(f));
+      if (other && other !== f) {
+        state.problems.set(f, [duplicateSlugProblem(path.relative(where.contentDir, f), path.relative(where.contentDir, other), slugOf(f))]);
+        continue;
+      }
+      await syncFile(context, state, f);
+    }
+    if (removed) state.problems.delete(abs);
+    writeIndex(context, state);
+    const mine = state.problems.get(abs) ?? [];
+    if (mine.length > 0) process.stderr.write(`${mine.map(formatProblem).join('\n\n')}\n\n`);
+    context.logger.info(`${removed ? '已移除' : '已更新'} ${path.relative(where.contentDir, abs)}${mine.length ? `（${mine.length} 个问题）` : ''}`);
+  });
+  if (known) return;
+  holders.set(context.store, holder);
+  const onChange = (changed: string, removed = false) => {
+    if (dataFiles.includes(changed)) return full();
+    if (!isInside(dir, changed) || !REPORT_FILE.test(changed)) return;
+    const rel = path.relative(dir, changed);
+    if (rel.split(path.sep).some((s) => s.startsWith('.') || s.startsWith('_'))) return;
+    one(changed, removed);
+  };
+  watcher.on('change', (p) => onChange(p));
+  watcher.on('add', (p) => onChange(p));
+  watcher.on('unlink', (p) => onChange(p, true));
+}

@@ -1,0 +1,88 @@
+/**
+ * Images a report points at: the cover and the pictures in its body. Each must be a file inside the content
+ * folder (an absolute path or a ../ that leaves it is refused, never copied), exist, and be an image Astro can
+ * process — decided by Astro's own `imageMetadata`, so `npm run check` and the build agree on what an image is.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { imageMetadata } from 'astro/assets/utils';
+import type { Problem } from '../lib/problems.ts';
+import { isInside } from './paths.ts';
+
+/** The formats Astro's image service reads (astro/dist/assets/consts.js VALID_INPUT_FORMATS). */
+const FORMATS = new Set(['jpeg', 'jpg', 'png', 'tiff', 'webp', 'gif', 'svg', 'avif']);
+
+export interface ImageRef {
+  /** As written in the report. */
+  src: string;
+  line?: number;
+  column?: number;
+  /** cover.src, or 正文 for a body image. */
+  field: string;
+}
+
+export interface ImageContext {
+  /** The report file, absolute. */
+  reportAbs: string;
+  /** The report as named in messages. */
+  file: string;
+  contentDir: string;
+}
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function what(ref: ImageRef): string {
+  return ref.field === 'cover.src' ? '封面图片' : '正文图片';
+}
+
+export async function imageProblem(ref: ImageRef, ctx: ImageContext): Promise<Problem | undefined> {
+  const base = { severity: 'error' as const, file: ctx.file, line: ref.line, column: ref.column, field: ref.field };
+  const src = ref.src.trim();
+  const name = what(ref);
+  if (REMOTE.test(src)) {
+    return {
+      ...base, code: ref.field === 'cover.src' ? 'cover-remote' : 'image-remote',
+      title: `${name}不能用外网地址`, what: `写的是“${src}”。`,
+      why: '内网读者的电脑打不开其他网站的图片，页面会缺图。',
+      fix: '把图片下载下来，放到报告旁边的 images/ 文件夹里，写成 ./images/图片名.jpg。',
+    };
+  }
+  let decoded = src;
+  try {
+    decoded = decodeURI(src);
+  } catch {
+    // A stray % is part of the file name.
+  }
+  const target = path.resolve(path.dirname(ctx.reportAbs), decoded.replace(/[?#].*$/, ''));
+  if (path.isAbsolute(decoded) || /^[a-z]:[\\/]/i.test(decoded) || !isInside(ctx.contentDir, target)) {
+    return {
+      ...base, code: 'image-outside',
+      title: `${name}不在内容文件夹里`, what: `写的是“${src}”，指向内容文件夹以外的位置。`,
+      why: '构建只发布内容文件夹里的文件；指向别处的路径可能泄露服务器上的其他文件，所以不会被复制。',
+      fix: '把图片复制到报告旁边的 images/ 文件夹里，写成相对路径 ./images/图片名.jpg。',
+    };
+  }
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile()) {
+    return {
+      ...base, code: ref.field === 'cover.src' ? 'cover-missing' : 'image-missing',
+      title: `${name}找不到`, what: `写的是“${src}”，这个文件不存在。`,
+      fix: '检查文件名和大小写是否一致；图片放在报告旁边（如 images/ 文件夹），路径写成相对报告文件的 ./images/图片名.jpg。',
+    };
+  }
+  let format: string | undefined;
+  try {
+    format = (await imageMetadata(readFileSync(target), src)).format;
+  } catch {
+    format = undefined;
+  }
+  if (!format || !FORMATS.has(format)) {
+    return {
+      ...base, code: ref.field === 'cover.src' ? 'cover-not-image' : 'image-not-image',
+      title: `${name}不是图片文件`, what: `“${src}”${format ? `是 ${format} 格式` : '读不出图片内容'}。`,
+      why: '网站只能显示 JPG、PNG、WebP、GIF、AVIF、SVG 图片；改了扩展名的 Word 或 PDF 文件不是图片。',
+      fix: '用看图软件把图片另存为 JPG 或 PNG，放到 images/ 文件夹，再改这里的文件名。',
+    };
+  }
+  return undefined;
+}

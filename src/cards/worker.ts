@@ -1,7 +1,8 @@
 /** A card-rendering worker: fonts arrive once, then jobs (tree → PNG file) until the pool closes. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { writeFileAtomic } from '../node/atomic.ts';
 import { renderPng, type SatoriFont } from './render.ts';
 import type { El } from './templates.ts';
 
@@ -20,7 +21,8 @@ parentPort!.on('message', async (job: Job) => {
   try {
     const { png, svgMs, pngMs } = await renderPng(job.tree, job, fonts);
     mkdirSync(path.dirname(job.file), { recursive: true });
-    writeFileSync(job.file, png);
+    // Under a temporary name, then renamed: a killed build never leaves a truncated card in the cache.
+    writeFileAtomic(job.file, png);
     parentPort!.postMessage({ id: job.id, ok: true, svgMs, pngMs, rss: process.memoryUsage().rss });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, ok: false, error: String((e as Error)?.stack ?? e) });

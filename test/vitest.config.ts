@@ -14,6 +14,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Real builds of small content folders: what the build does with a given input.
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 300_000, fileParallelism: false },
+      },
+      {
+        extends: true,
         test: {
           name: 'site',
           include: ['test/site/**/*.test.ts'],

@@ -54,9 +54,19 @@ export function parseDay(input: unknown): DateParse {
     return { ok: false, reason: '日期要写成 2025-04-18 这样的格式' };
   }
   const raw = input.trim();
-  const m =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw) ??
-    /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/.exec(raw);
+  // A date-time names an instant (YAML 1.2 leaves it a string): the day it was in Beijing, where a time
+  // without a zone is Beijing time. 2025-04-21T20:00:00Z is 22 April in China.
+  const t = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(raw);
+  if (t) {
+    const zone = t[3] ? t[3].toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : '+08:00';
+    const d = new Date(`${t[1]}T${t[2]}${zone}`);
+    const [y, mo, da] = t[1]!.split('-').map(Number) as [number, number, number];
+    const valid = checkedDay(y, mo, da, raw);
+    if (!valid.ok) return valid;
+    if (Number.isNaN(d.getTime())) return { ok: false, reason: `“${raw}”不是有效的日期时间` };
+    return parseDay(dayFromDate(d, true));
+  }
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw);
   if (!m) return { ok: false, reason: `“${raw}”不是日期，请写成 2025-04-18 这样的格式` };
   return checkedDay(Number(m[1]), Number(m[2]), Number(m[3]), raw);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromDate, formatDay, parseAsOf, parseDay, todayInShanghai } from '../../src/lib/dates.ts';
+import { nowFromEnv, NowError } from '../../src/node/config.ts';
 
 describe('publication day', () => {
   it('keeps a YAML date as the same calendar day in any time zone', () => {
@@ -59,5 +60,35 @@ describe('as-of dates', () => {
     const r = parseAsOf('三月底');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toContain('2025-Q1');
+  });
+});
+
+describe('date-times written as text (YAML 1.2 keeps them strings)', () => {
+  it.each([
+    ['2025-04-21T20:00:00Z', '2025-04-22'],
+    ['2025-04-21T15:59:59Z', '2025-04-21'],
+    ['2025-04-21T16:00:00Z', '2025-04-22'],
+    ['2025-04-21T23:30', '2025-04-21'],
+    ['2025-04-21 08:00:00+0800', '2025-04-21'],
+    ['2025-04-21T01:00:00-05:00', '2025-04-21'],
+  ])('%s is %s in Beijing', (input, day) => {
+    expect(parseDay(input)).toMatchObject({ ok: true, day });
+  });
+
+  it('refuses a day that does not exist even with a time', () => {
+    expect(parseDay('2025-02-30T01:00Z').ok).toBe(false);
+  });
+});
+
+describe('SHOWCASE_NOW', () => {
+  it('reads a date as noon and a date-time without a zone as Beijing time, whatever the machine zone', () => {
+    expect(nowFromEnv({ SHOWCASE_NOW: '2031-01-15' }).toISOString()).toBe('2031-01-15T04:00:00.000Z');
+    expect(nowFromEnv({ SHOWCASE_NOW: '2031-01-15T07:00' }).toISOString()).toBe('2031-01-14T23:00:00.000Z');
+    expect(nowFromEnv({ SHOWCASE_NOW: '2031-01-15T07:00Z' }).toISOString()).toBe('2031-01-15T07:00:00.000Z');
+  });
+
+  it('refuses what is not a date, in Chinese', () => {
+    expect(() => nowFromEnv({ SHOWCASE_NOW: '明天' })).toThrow(NowError);
+    expect(() => nowFromEnv({ SHOWCASE_NOW: '1700000000' })).toThrow(/SHOWCASE_NOW 的值“1700000000”不是日期或时间/);
   });
 });

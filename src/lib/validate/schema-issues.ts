@@ -148,7 +148,8 @@ const TYPE_NAMES: Record<string, string> = {
  * ("Invalid option: expected one of …"), which no author should see, so it is said again here by issue code.
  */
 export function chineseMessage(issue: z.core.$ZodIssue): string {
-  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  // zod's own messages are English sentences (and may quote Chinese options); the schemas' own are Chinese.
+  if (!/^(Invalid|Too (small|big)|Unrecognized|Expected|Required)\b/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return `应写${TYPE_NAMES[issue.expected] ?? issue.expected}`;

@@ -1,0 +1,55 @@
+/**
+ * Each report is parsed once per build, by the loader, and not at all on a warm build when nothing changed:
+ * the build says how many times the process parsed a report (a process-wide count, so a second pipeline
+ * anywhere in the build would show up in it), and the loader how many entries it reused.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-incremental-'));
+const content = path.join(tmp, 'content');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const VALID = readFileSync(path.join(ROOT, 'test/fixtures/valid/jiexiu-2025q1.md'), 'utf8');
+const FILES = ['a', 'b', 'c', 'd', 'e'].map((x) => `jiexiu-2025q1-${x}.md`);
+
+function build(): { parses: number; parsed: number; reused: number; out: string } {
+  const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(tmp, 'dist')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: '2026-01-10', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  });
+  const out = `${res.stdout}${res.stderr}`;
+  expect(res.status, out).toBe(0);
+  const parses = /本次构建解析报告 (\d+) 次/.exec(out);
+  const loader = /解析 (\d+) 份，未改动沿用 (\d+) 份/.exec(out);
+  expect(parses, out).not.toBeNull();
+  expect(loader, out).not.toBeNull();
+  return { parses: Number(parses![1]), parsed: Number(loader![1]), reused: Number(loader![2]), out };
+}
+
+describe('parsing per build', () => {
+  it('parses every report once on a cold build, none on a warm one, and only what changed after an edit', () => {
+    mkdirSync(path.join(content, 'reports'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/check/orgs.yaml'), path.join(content, 'orgs.yaml'));
+    FILES.forEach((f, i) => writeFileSync(path.join(content, 'reports', f), VALID.replace('党建赋能存贷款稳步增长', `党建赋能存贷款稳步增长（${i + 1}）`)));
+
+    expect(build()).toMatchObject({ parses: 5, parsed: 5, reused: 0 });
+    expect(build()).toMatchObject({ parses: 0, parsed: 0, reused: 5 });
+
+    const edited = path.join(content, 'reports', FILES[2]!);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n该行表示，将继续做好金融服务。\n`);
+    const afterEdit = build();
+    expect(afterEdit).toMatchObject({ parses: 1, parsed: 1, reused: 4 });
+    expect(readFileSync(path.join(tmp, 'dist/reports/jiexiu-2025q1-c/index.html'), 'utf8')).toContain('将继续做好金融服务');
+
+    // Every report is checked against the registry: a change to it re-checks them all.
+    const orgs = path.join(content, 'orgs.yaml');
+    writeFileSync(orgs, readFileSync(orgs, 'utf8').replace('parent: 晋中管理中心', 'parent: 晋中市管理中心'));
+    expect(build()).toMatchObject({ parses: 5, parsed: 5, reused: 0 });
+  }, 300_000);
+});

@@ -57,7 +57,7 @@ const TEMPLATE_FILES = ['templates.ts', 'render.ts', 'data.ts', 'qr.ts'];
 
 function templateHash(): string {
   const h = createHash('sha256');
-  for (const f of TEMPLATE_FILES) h.update(readFileSync(path.join(PROJECT_ROOT, 'src', 'cards', f)));
+  for (const f of TEMPLATE_FILES) h.update(readFileSync(new URL(`./${f}`, import.meta.url)));
   return h.digest('hex');
 }
 

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PROJECT_ROOT } from '../node/config.ts';
+import { fileURLToPath } from 'node:url';
 import type { SatoriFont } from './render.ts';
 import type { Job } from './worker.ts';
 
@@ -21,9 +21,7 @@ export async function renderInPool(
   const result: PoolResult = { svgMs: [], pngMs: [], peakWorkerRss: 0 };
   if (jobs.length === 0) return result;
   const threads = Math.max(1, Math.min(opts.threads ?? os.availableParallelism(), jobs.length));
-  // Resolved from the project folder: this module is also loaded from Astro's bundled config, where
-  // import.meta.url does not point at src/.
-  const script = path.join(PROJECT_ROOT, 'src', 'cards', 'worker.ts');
+  const script = fileURLToPath(new URL('./worker.ts', import.meta.url));
   const fontData = fonts.map((f) => ({ ...f, data: f.data instanceof ArrayBuffer ? f.data : new Uint8Array(f.data).buffer }));
   let next = 0;
   let done = 0;

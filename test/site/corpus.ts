@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { publicationState } from '../../src/lib/published.ts';
 
 /** Words and phrases whose results must be exact: banking terms, organisations, Latin and digits. */
 export const VOCABULARY = [
@@ -295,7 +296,8 @@ export function expectedSlugs(dir: string, phrase: string, today: string): strin
     .filter((f) => /\.mdx?$/.test(f))
     .filter((f) => {
       const r = readableText(path.join(dir, f));
-      return !r.draft && r.date <= today && referenceContains(r.text, phrase);
+      // The publication rule is the product's own (src/lib/published.ts), never a second copy of it.
+      return publicationState({ draft: r.draft, date: r.date }, today) === 'published' && referenceContains(r.text, phrase);
     })
     .map((f) => f.replace(/\.mdx?$/, ''))
     .sort();

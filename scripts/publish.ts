@@ -164,7 +164,7 @@ async function doPublish(from: string, to: string, keep: number): Promise<number
     result = await publish({ from, to, keep });
   } catch (e) {
     if (e instanceof OperatorError) throw e;
-    throw fsProblem(e, { doing: '发布网站', where: to, safe: `${SAFE}没写完的版本会在下次发布时清理。` });
+    throw fsProblem(e, { doing: '发布网站', where: to, safe: SAFE });
   }
   const target = `“${shown(to)}”`;
   if (result.unchanged) {

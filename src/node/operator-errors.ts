@@ -33,7 +33,7 @@ function errorPath(e: unknown): string | undefined {
 export interface FsContext {
   /** What was being done, as a verb phrase: “写入网站文件”, “创建发布版本”. */
   doing: string;
-  /** The file or folder involved, when the error does not say. */
+  /** The file or folder to name; without it, the one the error names. */
   where?: string;
   /** What is still safe, e.g. “原来的 dist/ 没有改动。” — the operator's first worry. */
   safe?: string;
@@ -45,7 +45,8 @@ export interface FsContext {
  */
 export function fsProblem(e: unknown, ctx: FsContext): OperatorError {
   const code = errorCode(e) ?? '未知';
-  const where = shown(errorPath(e) ?? ctx.where ?? '');
+  // The folder the operator named says more than the file deep inside it that happened to fail.
+  const where = shown(ctx.where ?? errorPath(e) ?? '');
   const at = where ? `“${where}”` : '目标文件夹';
   const safe = ctx.safe ? ctx.safe : '';
   switch (code) {

@@ -224,7 +224,7 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   if (previous && readMarker(releaseDir(to, previous))?.contentHash === stamp.contentHash && releaseProblems(to, previous).length === 0) {
     return { id: previous, unchanged: true, previous, files: 0, bytes: 0, copyMs: 0, switchMs: 0, mode: isSymlink(path.join(to, CURRENT)) ? 'symlink' : 'pointer', pruned: prune(to, keep) };
   }
-  const id = await freshId(to, stamp.contentHash, now);
+  const id = freshId(to, stamp.contentHash, now);
   const dir = releaseDir(to, id);
   const started = performance.now();
   let bytes = 0;
@@ -249,16 +249,19 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
 }
 
 /**
- * A new id that sorts after every existing release: two publishes within one second would otherwise be
- * ordered by their hashes, and “the previous release” would be wrong.
+ * A new id that sorts after every existing release. Two publishes within one second would otherwise be
+ * ordered by their hashes and “the previous release” would be wrong, so the time in the id is moved on to
+ * the second after the newest release when needed (it is a label and an order, not a measurement).
  */
-async function freshId(to: string, contentHash: string, now: () => Date): Promise<string> {
-  for (;;) {
-    const id = releaseId(now(), contentHash);
-    const newest = listReleases(to).at(-1)?.id;
-    if (!newest || newest.slice(0, 15) < id.slice(0, 15)) return id;
-    await new Promise((r) => setTimeout(r, 100));
+function freshId(to: string, contentHash: string, now: () => Date): string {
+  const newest = listReleases(to).at(-1)?.id;
+  let at = now();
+  if (newest) {
+    const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(newest)!;
+    const after = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`).getTime() + 1000;
+    if (at.getTime() < after) at = new Date(after);
   }
+  return releaseId(at, contentHash);
 }
 
 /** Copies every file of the build's manifest, checking each against its hash on the way, durably. */

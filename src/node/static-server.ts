@@ -100,6 +100,8 @@ export async function resolveRequest(root: string, baseOption: string, rawUrl: s
   }
   if (segs.length < baseSegs.length || !baseSegs.every((s, i) => segs[i] === s)) return { kind: 'missing' };
   const rel = segs.slice(baseSegs.length);
+  // Dotfiles are bookkeeping (a release's .release-complete.json), never part of the site; nginx denies them too.
+  if (rel.some((s) => s.startsWith('.'))) return { kind: 'missing' };
 
   // Resolved at every request: root may be a `current` symlink that a deployment switches atomically.
   const rootReal = await realpathOrNull(root);

@@ -28,6 +28,8 @@ beforeAll(() => {
   write('dist/themes/普惠金融/index.html', '<p>普惠</p>');
   write('dist/_astro/site.css', 'body{}');
   write('dist/pagefind/x.pf_fragment', 'frag');
+  write('dist/.release-complete.json', SECRET);
+  write('dist/.git/config', SECRET);
   mkdirSync(path.join(dist, 'empty-dir'));
   // The sibling whose name shares the root's prefix: a plain startsWith check lets it through.
   write('dist-secret/secret.txt', SECRET);
@@ -88,6 +90,9 @@ const TRAVERSALS_UNDER_BASE = [
   `http://127.0.0.1/showcase/../dist-secret/secret.txt`,
   '/dist-secret/secret.txt',
   '/secret.txt',
+  '/showcase/.release-complete.json',
+  '/showcase/.git/config',
+  '/showcase/%2egit/config',
 ];
 
 describe('preview server under /showcase/', () => {

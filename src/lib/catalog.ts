@@ -1,6 +1,7 @@
 /** Builds the lookup structures of the metric catalog and the organisation registry from their data files. */
 import type { CatalogData } from '../schemas/catalog.ts';
 import type { OrgRegistryData } from '../schemas/org.ts';
+import { APPROX_TABLE, CHENG, UNIT_PREFIXES } from './figure-words.ts';
 import type { Catalog, OrgRegistry } from './model.ts';
 
 export function buildCatalog(data: CatalogData): Catalog {
@@ -9,6 +10,7 @@ export function buildCatalog(data: CatalogData): Catalog {
   for (const m of data.metrics) {
     for (const name of [m.key, m.label, ...m.aliases]) byName.set(name, m);
   }
+  // The one list of units figures are read with (see figureVocabulary); longest first so 人次 wins over 人.
   const baseUnits = [...new Set(Object.values(data.dimensions).flatMap((d) => d.units))].sort((a, b) => b.length - a.length);
   return { dimensions: data.dimensions, metrics: data.metrics, relations: data.relations, byKey, byName, baseUnits };
 }
@@ -38,9 +40,35 @@ export function catalogIssues(data: CatalogData): string[] {
       names.set(name, m.key);
     }
   }
+  issues.push(...unitIssues(data));
   for (const r of data.relations) {
     const used = r.type === 'balance_change' ? [r.balance, r.increase, r.rate] : r.type === 'part_of' ? [r.part, r.whole] : [r.rate, r.part, r.whole];
     for (const k of used) if (k && !keys.has(k)) issues.push(`关系 ${r.type} 引用了不存在的指标 ${k}`);
+  }
+  return issues;
+}
+
+/**
+ * Units are read out of printed text, so each must read one way: in one dimension only, not a prefix plus
+ * another unit (千米 would also be 千 + 米), and not a word the figure grammar already gives a meaning (成).
+ */
+function unitIssues(data: CatalogData): string[] {
+  const issues: string[] = [];
+  const owner = new Map<string, string>();
+  for (const [dim, d] of Object.entries(data.dimensions)) {
+    for (const u of d.units) {
+      const other = owner.get(u);
+      if (other && other !== dim) issues.push(`单位 ${u} 同时属于量纲 ${other} 和 ${dim}`);
+      owner.set(u, dim);
+    }
+  }
+  for (const u of owner.keys()) {
+    if (/[\d０-９]/.test(u)) issues.push(`单位 ${u} 里有数字`);
+    if (u === CHENG.word || APPROX_TABLE.some((m) => m.marker === u)) issues.push(`单位 ${u} 与约数标记或“成”重名`);
+    for (const { prefix } of UNIT_PREFIXES) {
+      const rest = u.slice(prefix.length);
+      if (u.startsWith(prefix) && rest && owner.has(rest)) issues.push(`单位 ${u} 也能读成 ${prefix} + ${rest}，换一个写法或删掉其中一个`);
+    }
   }
   return issues;
 }

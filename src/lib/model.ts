@@ -12,6 +12,8 @@ export interface ResolvedMetric {
   /** Display label: the report's override or the catalog's label. */
   label: string;
   definition: MetricDefinition;
+  /** The figure as the article prints it, marker and unit included: 216.66亿元, 40余亿元, 超六成. Show this. */
+  text: string;
   /** As printed: 216.66 for 216.66亿元. */
   value: number;
   /** As printed, with prefix: 亿元. */

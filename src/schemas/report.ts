@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
 import { parseAsOf, parseDay } from '../lib/dates.ts';
+import { APPROX_FIELD_VALUES } from '../lib/figure-words.ts';
 
-/** 约数标记：写在数字前或后，表示“多于”“接近”“大约”。 */
-export const APPROX_VALUES = ['余', '多', '超', '超过', '逾', '以上', '近', '将近', '接近', '约', '左右'] as const;
+/** 约数标记：写在数字前、数字与单位之间或单位后，表示“多于”“接近”“大约”。取自 src/lib/figure-words.ts 的约数表。 */
+export const APPROX_VALUES = APPROX_FIELD_VALUES;
 
 const day = (what: string) =>
   z.union([z.date(), z.string()], { error: `${what}要写成 2025-04-18 这样的日期` }).transform((value, ctx) => {

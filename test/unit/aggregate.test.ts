@@ -22,7 +22,7 @@ function fig(key: string, value: number, unit: string, asOf: string, approx?: st
   const multiplier = prefix ? MULT[prefix]! : 1;
   const baseUnit = prefix ? unit.slice(prefix.length) : unit;
   return {
-    key, label: definition.label, definition, value, unit, approx, decimals: 2, base: value * multiplier, baseUnit, multiplier,
+    key, label: definition.label, definition, text: `${value}${unit}`, value, unit, approx, decimals: 2, base: value * multiplier, baseUnit, multiplier,
     asOf, asOfLabel: asOf, derived: false,
   };
 }

@@ -1,70 +1,70 @@
-/** Relations between figures hold within the rounding of the printed figures, and approximate markers widen them. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+/**
+ * Relations between figures hold within the intervals the printed figures stand for: rounding never raises a
+ * false alarm, markers widen the check exactly as far as they say and no further.
+ */
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, buildRegistry } from '../../src/lib/catalog.ts';
-import { validateReport } from '../../src/lib/validate/report.ts';
-import { catalogSchema } from '../../src/schemas/catalog.ts';
-import { orgRegistrySchema } from '../../src/schemas/org.ts';
-import { siteConfigSchema } from '../../src/schemas/site.ts';
-
-const ctx = {
-  site: siteConfigSchema.parse(parse(readFileSync('content/site.yaml', 'utf8'))),
-  catalog: buildCatalog(catalogSchema.parse(parse(readFileSync('content/metrics.yaml', 'utf8')))),
-  registry: buildRegistry(orgRegistrySchema.parse(parse(readFileSync('content/orgs.yaml', 'utf8')))),
-  now: new Date('2026-01-01'),
-};
-
-function report(metrics: [string, string, string?][], body: string): string[] {
-  const text = `---
-title: 松滋农商银行关系检查用例
-summary: 用于检查数字之间关系的报告，正文与数字一致。
-org: 松滋农商银行
-date: 2025-04-25
-themes: [普惠金融]
-metrics:
-${metrics.map(([k, v, unit]) => `  - key: ${k}\n    value: "${v}"\n${unit ? `    unit: ${unit}\n` : ''}    asOf: 2025-03-31`).join('\n')}
----
-${body}
-`;
-  return validateReport(text, 'reports/x.md', ctx).problems.map((p) => p.code);
-}
+import { checkReport, codes } from './support/figure-catalog.ts';
 
 describe('balance, increase and growth', () => {
   it('accept figures that agree after rounding (16.43亿元 at 9.32% ⇒ start ≈ 176.3亿元)', () => {
-    expect(report([['deposit_balance', '192.72亿元'], ['deposit_increase', '16.43亿元'], ['deposit_growth', '9.32%']], '存款余额192.72亿元，净增16.43亿元，增幅9.32%。')).toEqual([]);
+    expect(codes([['deposit_balance', '192.72亿元'], ['deposit_increase', '16.43亿元'], ['deposit_growth', '9.32%']], '存款余额192.72亿元，净增16.43亿元，增幅9.32%。')).toEqual([]);
   });
 
   it('reject a balance that makes the growth rate impossible', () => {
-    expect(report([['deposit_balance', '200.00亿元'], ['deposit_increase', '16.43亿元'], ['deposit_growth', '9.32%']], '存款余额200.00亿元，净增16.43亿元，增幅9.32%。')).toEqual(['relation-balance-change']);
+    expect(codes([['deposit_balance', '200.00亿元'], ['deposit_increase', '16.43亿元'], ['deposit_growth', '9.32%']], '存款余额200.00亿元，净增16.43亿元，增幅9.32%。')).toEqual(['relation-balance-change']);
   });
 
   it('reject an increase larger than the balance', () => {
-    expect(report([['loan_balance', '5.2亿元'], ['loan_increase', '7.73亿元']], '贷款余额5.2亿元，净增7.73亿元。')).toEqual(['relation-balance-change']);
+    expect(codes([['loan_balance', '5.2亿元'], ['loan_increase', '7.73亿元']], '贷款余额5.2亿元，净增7.73亿元。')).toEqual(['relation-balance-change']);
+  });
+
+  it('quote the figures as printed', () => {
+    const [p] = checkReport([['deposit_balance', '200.00亿元'], ['deposit_increase', '16.43亿元'], ['deposit_growth', '9.32%']], '存款余额200.00亿元，净增16.43亿元，增幅9.32%。').problems;
+    expect(p!.what).toBe('各项存款余额200.00亿元、存款较年初增加16.43亿元，则年初余额约 183.57亿元，增幅应为 8.95%，这里写的是 9.32%。');
   });
 });
 
-describe('how a figure may be written', () => {
-  it('the multiplier in the value and the counted thing in unit (2万多 + 户) make one figure', () => {
-    expect(report([['households_served', '2万多', '户']], '带动2万多农户增收。')).toEqual([]);
-    expect(report([['households_served', '2万多', '万户']], '带动2万多农户增收。')).toEqual([]);
-    expect(report([['households_served', '3万多', '户']], '带动2万多农户增收。')).toEqual(['presence-missing']);
+describe('where a marker stands decides how far it widens', () => {
+  // Start balance 100亿 and growth 45%: the increase must be about 45亿.
+  const body = (inc: string) => `存款余额145亿元，较年初增加${inc}，增幅45%。`;
+
+  it('40余亿元 (40亿 to 50亿) covers an increase of 45亿', () => {
+    expect(codes([['deposit_balance', '145亿元'], ['deposit_increase', '40余亿元'], ['deposit_growth', '45%']], body('40余亿元'))).toEqual([]);
+  });
+
+  it('40亿余元 (40亿 and a little) does not', () => {
+    expect(codes([['deposit_balance', '145亿元'], ['deposit_increase', '40亿余元'], ['deposit_growth', '45%']], body('40亿余元'))).toEqual(['relation-balance-change']);
   });
 });
 
 describe('rate = part ÷ whole', () => {
   it('an approximate part widens the check (130余 of 202 covers 64.85%)', () => {
-    expect(report([['participants', '130余人'], ['eligible_total', '202人'], ['participation_rate', '64.85%']], '202人中130余人参加，参与率为64.85%。')).toEqual([]);
+    expect(codes([['participants', '130余人'], ['eligible_total', '202人'], ['participation_rate', '64.85%']], '202人中130余人参加，参与率为64.85%。')).toEqual([]);
   });
 
   it('but not beyond what the marker allows', () => {
-    expect(report([['participants', '130余人'], ['eligible_total', '202人'], ['participation_rate', '75%']], '202人中130余人参加，参与率为75%。')).toEqual(['relation-ratio']);
+    expect(codes([['participants', '130余人'], ['eligible_total', '202人'], ['participation_rate', '75%']], '202人中130余人参加，参与率为75%。')).toEqual(['relation-ratio']);
+  });
+
+  it('超 is bounded by the printed precision: 超六成 is not 75 %', () => {
+    expect(codes([['participants', '150人'], ['eligible_total', '200人'], ['participation_rate', '超六成']], '200人中150人参加，参与率超六成。')).toEqual(['relation-ratio']);
+    expect(codes([['participants', '130人'], ['eligible_total', '200人'], ['participation_rate', '超六成']], '200人中130人参加，参与率超六成。')).toEqual([]);
+  });
+
+  it('a part never exceeds its whole', () => {
+    expect(codes([['participants', '210人'], ['eligible_total', '202人']], '202人中210人参加。')).toEqual(['relation-part-of']);
   });
 });
 
 describe('value and unit written apart', () => {
   it('reads a marker written in the unit field (120 + 余名) as the printed 120余名', () => {
-    expect(report([['people_trained', '120', '余名']], '120余名学生参加。')).toEqual([]);
-    expect(report([['financing_provided', '超2100', '亿元']], '提供资金支持超2100亿元。')).toEqual([]);
+    expect(codes([['people_trained', '120', '余名']], '120余名学生参加。')).toEqual([]);
+    expect(codes([['financing_provided', '超2100', '亿元']], '提供资金支持超2100亿元。')).toEqual([]);
+  });
+
+  it('the multiplier in the value and the counted thing in unit (2万多 + 户) make one figure', () => {
+    expect(codes([['households_served', '2万多', '户']], '带动2万多农户增收。')).toEqual([]);
+    expect(codes([['households_served', '2万多', '万户']], '带动2万多农户增收。')).toEqual([]);
+    expect(codes([['households_served', '3万多', '户']], '带动2万多农户增收。')).toEqual(['presence-missing']);
   });
 });

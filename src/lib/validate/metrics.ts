@@ -5,7 +5,7 @@
 import type { ReportMetricInput } from '../../schemas/report.ts';
 import { allowedBaseUnits } from '../catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
-import { APPROX_MARKERS, formatCompact, formatFigure, parseFigure, splitUnit } from '../numbers.ts';
+import { figureVocabulary, formatCompact, parseFigure, withApprox, type Figure } from '../numbers.ts';
 import type { Problem } from '../problems.ts';
 import { quoteList, suggest } from '../suggest.ts';
 
@@ -31,6 +31,7 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
   const metrics: ResolvedMetric[] = [];
   const indices: number[] = [];
   const names = [...ctx.catalog.byName.keys()];
+  const vocab = figureVocabulary(ctx.catalog.baseUnits);
   const at = (i: number, field: string) => ({ file: ctx.file, ...ctx.locate(i, field), field: `metrics[${i}].${field}` });
 
   inputs.forEach((m, i) => {
@@ -63,55 +64,42 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
       return;
     }
-    const valueText = typeof m.value === 'number' ? String(rawSource ?? m.value) : m.value;
-    const parsed = parseFigure(valueText, { baseUnits: ctx.catalog.baseUnits });
-    if (!parsed.ok) {
+    const valueText = (typeof m.value === 'number' ? String(rawSource ?? m.value) : m.value).trim();
+    const alone = parseFigure(valueText, vocab);
+    if (!alone.ok) {
       problems.push({
         severity: 'error', code: 'metric-value', ...at(i, 'value'),
         title: '数值读不出来',
-        what: `value 写的是“${String(m.value)}”：${parsed.reason}。`,
+        what: `value 写的是“${String(m.value)}”：${alone.reason}。`,
         fix: '写成正文里印的数字，如 value: 216.66，单位写在 unit 里（unit: 亿元）。',
       });
       return;
     }
-    let fig = parsed.figure;
-    if (fig.baseUnit !== '' && m.unit && fig.unit !== m.unit) {
+    if (alone.figure.baseUnit !== '' && m.unit && alone.figure.unit !== m.unit.trim()) {
       problems.push({
         severity: 'error', code: 'metric-unit-conflict', ...at(i, 'unit'),
         title: '单位写了两次且不一致',
-        what: `value 里带了单位“${fig.unit}”，unit 又写了“${m.unit}”。`,
-        fix: `保留一个：删掉 unit，或把 value 改成纯数字 ${fig.value}。`,
+        what: `value 里带了单位“${alone.figure.unit}”，unit 又写了“${m.unit}”。`,
+        fix: `保留一个：删掉 unit，或把 value 改成纯数字 ${alone.figure.value}。`,
       });
       return;
     }
-    // Value and unit read as one printed figure, so "120" + "余名", "2万多" + "户", "超2100" + "亿元" all work.
-    if (fig.baseUnit === '' && m.unit) {
-      const whole = parseFigure(`${valueText}${m.unit.startsWith(fig.unit) ? m.unit.slice(fig.unit.length) : m.unit}`, { baseUnits: ctx.catalog.baseUnits });
-      if (whole.ok) fig = whole.figure;
-    }
-    const unit = (fig.baseUnit ? fig.unit : (m.unit ?? fig.unit)).trim();
-    if (!unit) {
-      problems.push({
-        severity: 'error', code: 'metric-unit-missing', ...at(i, 'value'),
-        title: '缺少单位',
-        what: `“${def.label}”的数字 ${fig.value} 没有写单位。`,
-        fix: `加一行 unit，可选：${unitChoices(allowedBaseUnits(ctx.catalog, def.key))}。`,
-      });
-      return;
-    }
-    const allowed = allowedBaseUnits(ctx.catalog, def.key);
-    const parts = splitUnit(unit, ctx.catalog.baseUnits);
-    if (!parts || !allowed.includes(parts.base)) {
+    const printed = printedText(valueText, alone.figure, m.unit);
+    const parsed = parseFigure(printed, vocab);
+    if (!parsed.ok) {
+      // The value reads on its own, so what does not read is the unit.
       const dim = ctx.catalog.dimensions[def.dimension];
+      const allowed = allowedBaseUnits(ctx.catalog, def.key);
       problems.push({
         severity: 'error', code: 'metric-unit', ...at(i, m.unit ? 'unit' : 'value'),
         title: '单位与指标不符',
-        what: `“${def.label}”是${dim?.label ?? def.dimension}，单位写成了“${unit}”。`,
+        what: `“${def.label}”是${dim?.label ?? def.dimension}，单位写成了“${m.unit ?? printed}”。`,
         why: '单位决定数字的大小，单位错了，页面和排名上的数字就错了。',
         fix: `把单位改为 ${unitChoices(allowed)}${allowed[0] !== '%' ? '（可加 万、亿 等前缀）' : ''}。`,
       });
       return;
     }
+    let fig = parsed.figure;
     if (fig.approx && m.approx && fig.approx !== m.approx) {
       problems.push({
         severity: 'error', code: 'metric-approx-conflict', ...at(i, 'approx'),
@@ -121,42 +109,68 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
       return;
     }
-    const approx = m.approx ?? fig.approx;
-    const value = fig.value;
-    // A unit written in the value was applied by the parser; a separate unit field is applied here.
-    const base = fig.unit ? fig.base : toBase(fig.value, fig.decimals, parts.multiplier);
-
-    if (!Number.isFinite(base)) {
-      problems.push({ severity: 'error', code: 'metric-value', ...at(i, 'value'), title: '数值无效', what: `value 写的是“${String(m.value)}”。`, fix: '写一个有限的数字。' });
+    if (m.approx && !fig.approx) {
+      const marked = withApprox(fig.text, m.approx, vocab);
+      const reparsed = marked === undefined ? undefined : parseFigure(marked, vocab);
+      if (!reparsed?.ok) {
+        problems.push({
+          severity: 'error', code: 'metric-value', ...at(i, 'approx'),
+          title: '约数标记放不进这个数字',
+          what: `“${fig.text}”加不上约数标记“${m.approx}”。`,
+          fix: `照正文把整个数字写进 value，如 value: "${fig.text}"，删掉 approx。`,
+        });
+        return;
+      }
+      fig = reparsed.figure;
+    }
+    if (fig.form === 'range') {
+      problems.push({
+        severity: 'error', code: 'metric-value', ...at(i, 'value'),
+        title: '一项只能写一个数字',
+        what: `“${fig.text}”是一个区间。`,
+        why: '排行和汇总要的是一个数字，区间没法排名和相加。',
+        fix: '写正文里的一个确数或约数；正文只有区间时，这个数字不写进 metrics。',
+      });
       return;
     }
-    if (base < 0 && !def.negative) {
+    if (fig.baseUnit === '') {
+      problems.push({
+        severity: 'error', code: 'metric-unit-missing', ...at(i, 'value'),
+        title: '缺少单位',
+        what: `“${def.label}”的数字 ${fig.text} 没有写单位。`,
+        fix: `加一行 unit，可选：${unitChoices(allowedBaseUnits(ctx.catalog, def.key))}。`,
+      });
+      return;
+    }
+    const allowed = allowedBaseUnits(ctx.catalog, def.key);
+    if (!allowed.includes(fig.baseUnit)) {
+      const dim = ctx.catalog.dimensions[def.dimension];
+      problems.push({
+        severity: 'error', code: 'metric-unit', ...at(i, m.unit ? 'unit' : 'value'),
+        title: '单位与指标不符',
+        what: `“${def.label}”是${dim?.label ?? def.dimension}，单位写成了“${fig.unit || fig.baseUnit}”。`,
+        why: '单位决定数字的大小，单位错了，页面和排名上的数字就错了。',
+        fix: `把单位改为 ${unitChoices(allowed)}${allowed[0] !== '%' ? '（可加 万、亿 等前缀）' : ''}。`,
+      });
+      return;
+    }
+    if (fig.base < 0 && !def.negative) {
       problems.push({
         severity: 'error', code: 'metric-negative', ...at(i, 'value'),
         title: '这个指标不能是负数',
-        what: `“${def.label}”写成了 ${formatFigure({ value, unit, approx, decimals: fig.decimals })}。`,
+        what: `“${def.label}”写成了 ${fig.text}。`,
         fix: '检查是否多写了负号；减少的情况请在正文中说明，并选用允许负数的指标（如较年初增加）。',
       });
       return;
     }
-    if (def.range && (base < def.range[0] || base > def.range[1])) {
-      const baseUnit = parts.base;
+    if (def.range && (fig.base < def.range[0] || fig.base > def.range[1])) {
       problems.push({
         severity: 'warning', code: 'metric-range', ...at(i, 'value'),
         title: '数字超出常见范围',
-        what: `“${def.label}”是 ${formatFigure({ value, unit, approx, decimals: fig.decimals })}，超出了 ${formatCompact(def.range[0], baseUnit)} 到 ${formatCompact(def.range[1], baseUnit)} 的常见范围。`,
+        what: `“${def.label}”是 ${fig.text}，超出了 ${formatCompact(def.range[0], fig.baseUnit)} 到 ${formatCompact(def.range[1], fig.baseUnit)} 的常见范围。`,
         why: '多半是单位写错了（万元写成亿元、% 写成个数）。',
         fix: '对照正文核对数字和单位；确实如此时可忽略这条提醒。',
       });
-    }
-    if (approx && !(approx in APPROX_MARKERS)) {
-      problems.push({
-        severity: 'error', code: 'metric-approx', ...at(i, 'approx'),
-        title: '不认识的约数标记',
-        what: `approx 写的是“${approx}”。`,
-        fix: `从这些里选：${Object.keys(APPROX_MARKERS).join('、')}。`,
-      });
-      return;
     }
     if (m.derived && !m.note) {
       problems.push({
@@ -180,13 +194,14 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       key: def.key,
       label: m.label ?? def.label,
       definition: def,
-      value,
-      unit,
-      approx,
+      text: fig.text,
+      value: fig.value,
+      unit: fig.unit,
+      approx: fig.approx,
       decimals: fig.decimals,
-      base,
-      baseUnit: parts.base,
-      multiplier: parts.multiplier,
+      base: fig.base,
+      baseUnit: fig.baseUnit,
+      multiplier: fig.multiplier,
       asOf: m.asOf.day,
       asOfLabel: m.asOf.label,
       note: m.note,
@@ -213,8 +228,12 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
   return { metrics, indices, problems };
 }
 
-/** Exact product of a printed decimal and a power of ten (216.66 × 1e8 is not exact in floating point). */
-function toBase(value: number, decimals: number, multiplier: number): number {
-  const scaled = Math.round(value * 10 ** decimals) * multiplier;
-  return scaled / 10 ** decimals;
+/**
+ * The figure as printed, from value and unit written apart: "120" + "余名" is 120余名, "2万多" + "万户" is 2万多户
+ * (the prefix written in both is read once). A `text` field will make this the identity.
+ */
+function printedText(valueText: string, alone: Figure, unit: string | undefined): string {
+  if (!unit || alone.baseUnit !== '') return valueText;
+  const u = unit.trim();
+  return `${valueText}${alone.unit && u.startsWith(alone.unit) ? u.slice(alone.unit.length) : u}`;
 }

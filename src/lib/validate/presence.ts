@@ -1,89 +1,127 @@
 /**
- * Every figure in the frontmatter must be findable in the text: a reader who sees 216.66亿元 on a card must
- * be able to find it in the report. The match tolerates how figures are printed (spaces from PDF text,
- * full-width digits, thousands separators, 1.2亿元 written as 12000万元) but not a different value or a
- * dropped 余/超, which changes what the bank claims.
+ * Every figure in the frontmatter must be in the text as the article prints it: a reader who sees 40余亿元 on a
+ * card must find 40余亿元 in the report. Only what page layout and typing change is tolerated: spaces and a line
+ * break inside the figure, full-width digits, thousands separators, and a count word after the number (2万多农户
+ * for 2万多户). A different marker (余 for 多), a marker moved (14万余元 for 14余万元), other decimals (12.6 for
+ * 12.60) or a rewritten unit (12000万元 for 1.2亿元) is a different printed figure: the site shows the frontmatter
+ * text, so it must be the article's.
  */
 import type { ResolvedMetric } from '../model.ts';
-import { APPROX_MARKERS, extractFigures, formatFigure, type FoundFigure } from '../numbers.ts';
+import {
+  compactFigureText, figureKey, figureVocabulary, findFigures, parseFigure, withApprox, type FigureVocabulary, type FoundFigure,
+} from '../numbers.ts';
 import type { Problem } from '../problems.ts';
 
 export interface PresenceContext {
   file: string;
+  /** The catalog's base units (`catalog.baseUnits`). */
   baseUnits: readonly string[];
   locate: (m: ResolvedMetric) => { line: number; column: number; field: string } | undefined;
 }
 
-/** `<Figure metric="deposit_balance" />` in an MDX body prints the validated figure itself. */
-const FIGURE_COMPONENT = /<Figure\b[^>]*\bmetric\s*=\s*["']([\w-]+)["'][^>]*>/g;
-
-function sameValue(m: ResolvedMetric, f: FoundFigure): boolean {
-  if (f.base === m.base) return true;
-  const scale = Math.max(Math.abs(m.base), Math.abs(f.base), 1);
-  return Math.abs(f.base - m.base) <= scale * 1e-12;
-}
-
-function unitMatches(m: ResolvedMetric, f: FoundFigure): boolean {
-  if (f.baseUnit === m.baseUnit) return true;
-  // "2万多农户", "120余名学生": a count word follows the number; accept the metric's unit character in it.
-  if (f.baseUnit === '' && m.baseUnit !== '元' && m.baseUnit !== '%') {
-    return f.context.slice(0, 4).includes(m.baseUnit);
+/**
+ * A body figure as it bears on a metric: "2万多" followed by 农户 counts 户, so for a metric in 户 it reads as
+ * "2万多户". Money and percent are never implied by a count word.
+ */
+function asMetric(f: FoundFigure, m: ResolvedMetric): { key: string; baseUnit: string } {
+  const countWord = f.after.slice(0, 3);
+  if (f.baseUnit === '' && m.baseUnit !== '元' && m.baseUnit !== '%' && countWord.includes(m.baseUnit)) {
+    return { key: `${figureKey(f.text)}${m.baseUnit}`, baseUnit: m.baseUnit };
   }
-  return false;
+  return { key: figureKey(f.text), baseUnit: f.baseUnit };
 }
 
-function kind(approx: string | undefined): string | undefined {
-  return approx ? APPROX_MARKERS[approx] : undefined;
+function sameAmount(m: ResolvedMetric, f: FoundFigure): boolean {
+  return f.base === m.base || Math.abs(f.base - m.base) <= Math.max(Math.abs(m.base), 1) * 1e-12;
 }
 
-function show(f: { value: number; unit: string; approx?: string; decimals?: number }): string {
-  return formatFigure(f);
-}
-
-export function checkPresence(metrics: readonly ResolvedMetric[], body: string, ctx: PresenceContext): Problem[] {
+/**
+ * `plainBody` is the report's text as readers see it: for MDX, with `<Figure>` components already replaced by
+ * the figures they print.
+ */
+export function checkPresence(metrics: readonly ResolvedMetric[], plainBody: string, ctx: PresenceContext): Problem[] {
+  const vocab = figureVocabulary(ctx.baseUnits);
   const problems: Problem[] = [];
-  const found = extractFigures(body, { baseUnits: ctx.baseUnits });
-  const components = new Set([...body.matchAll(FIGURE_COMPONENT)].map((m) => m[1]));
+  const found = findFigures(plainBody, vocab);
   for (const m of metrics) {
-    if (m.derived || components.has(m.key)) continue;
+    if (m.derived) continue;
     const loc = ctx.locate(m) ?? {};
-    const printed = show(m);
-    const hits = found.filter((f) => sameValue(m, f) && unitMatches(m, f));
-    if (hits.length > 0) {
-      if (hits.some((f) => kind(f.approx) === kind(m.approx))) continue;
-      const h = hits[0]!;
-      problems.push({
-        severity: 'error', code: 'presence-approx', file: ctx.file, ...loc,
-        title: '约数标记与正文不一致',
-        what: m.approx
-          ? `这里写的是“${printed}”，正文里是“${h.raw}”。`
-          : `正文里是“${h.raw}”（约数），这里写成了确数“${printed}”。`,
-        why: '“余”“超”“近”等字改变数字的含义：120余名不是120名。',
-        fix: h.approx ? `加上 approx: ${h.approx}，与正文一致。` : '删掉 approx，或先改正文。',
-      });
-      continue;
-    }
-    // Say what the text does have, so the author sees at once whether the value or the unit is off.
-    const sameDigits = found.filter((f) => f.value === m.value && f.baseUnit !== '' && !unitMatches(m, f));
-    const sameUnit = found
-      .filter((f) => unitMatches(m, f) && f.base !== 0)
-      .sort((a, b) => Math.abs(Math.log(a.base / m.base)) - Math.abs(Math.log(b.base / m.base)))
-      .slice(0, 3);
-    let what = `“${m.label}”写的是 ${printed}，正文里找不到这个数字。`;
-    let fix = '把数字改成与正文一致；如果正文漏写了，请在正文补上；确实是推算的数字，加 derived: true 和 note 说明算法。';
-    if (sameDigits.length > 0) {
-      what += `正文里有“${sameDigits[0]!.raw}”，单位不同。`;
-      fix = `核对单位：正文是“${sameDigits[0]!.raw}”，这里单位是“${m.unit}”。`;
-    } else if (sameUnit.length > 0) {
-      what += `正文里同单位的数字有：${sameUnit.map((f) => `“${f.raw}”`).join('、')}。`;
-    }
-    problems.push({
-      severity: 'error', code: 'presence-missing', file: ctx.file, ...loc,
-      title: '数字在正文中找不到',
-      what,
-      why: '网站和分享卡片上的每个数字，读者都要能在报告正文里找到出处。',
-      fix,
-    });
+    const key = figureKey(m.text);
+    const read = found.map((f) => ({ f, ...asMetric(f, m) }));
+    if (read.some((r) => r.key === key)) continue;
+
+    // The same amount in the same unit, printed otherwise: say exactly what the text has. A printing that
+    // differs only in form (12.6 for 12.60) comes first; otherwise the marker differs, in word or in place.
+    const own = parseFigure(m.text, vocab);
+    const position = own.ok ? own.figure.approxPosition : undefined;
+    const same = read.filter((r) => r.baseUnit === m.baseUnit && sameAmount(m, r.f)).map((r) => r.f);
+    const markerDiffers = (f: FoundFigure) => (f.approx ?? '') !== (m.approx ?? '') || f.approxPosition !== position;
+    const formOnly = same.find((f) => !markerDiffers(f));
+    const marker = same.find(markerDiffers);
+    if (formOnly) problems.push(formProblem(m, formOnly, ctx.file, loc));
+    else if (marker) problems.push(approxProblem(m, marker, vocab, ctx.file, loc));
+    else problems.push(missingProblem(m, found, ctx.file, loc));
   }
   return problems;
+}
+
+type Location = { line?: number; column?: number; field?: string };
+
+function approxProblem(m: ResolvedMetric, f: FoundFigure, vocab: FigureVocabulary, file: string, loc: Location): Problem {
+  const body = compactFigureText(f.text);
+  const what = !m.approx
+    ? `正文里是“${body}”（约数），这里写成了确数“${m.text}”。`
+    : `这里写的是“${m.text}”，正文里是“${body}”。`;
+  let fix: string;
+  if (!f.approx) fix = '删掉 approx，或先改正文。';
+  else {
+    // Whether the marker field alone can say it: 120 + 余 + 名 can, 40 + 余 + 亿元 cannot (it reads 40亿余元).
+    const bare = m.approx ? undefined : withApprox(m.text, f.approx, vocab);
+    fix = bare !== undefined && figureKey(bare) === figureKey(body)
+      ? `加上 approx: ${f.approx}，与正文一致。`
+      : `照正文写：value: "${body}"，删掉 unit 和 approx。`;
+  }
+  return {
+    severity: 'error', code: 'presence-approx', file, ...loc,
+    title: '约数标记与正文不一致',
+    what,
+    why: '“余”“多”“超”“近”等字和它们的位置改变数字的含义：120余名不是120名，40余亿元（40亿到50亿）不是40亿余元（40亿出头）。',
+    fix,
+  };
+}
+
+function formProblem(m: ResolvedMetric, f: FoundFigure, file: string, loc: Location): Problem {
+  const body = compactFigureText(f.text);
+  return {
+    severity: 'error', code: 'presence-form', file, ...loc,
+    title: '数字的写法与正文不同',
+    what: `这里写的是“${m.text}”，正文里印的是“${body}”。`,
+    why: '网站和分享卡片照正文印的样子显示数字；换算单位、增减小数位，读者就对不上原文，数字的精度也变了。',
+    fix: `照正文写：value: "${body}"，删掉 unit。`,
+  };
+}
+
+function missingProblem(m: ResolvedMetric, found: readonly FoundFigure[], file: string, loc: Location): Problem {
+  // Say what the text does have, so the author sees at once whether the value or the unit is off.
+  const sameDigits = found.filter((f) => f.value === m.value && f.baseUnit !== '' && f.baseUnit !== m.baseUnit);
+  const sameUnit = found
+    .filter((f) => f.baseUnit === m.baseUnit && f.base !== 0 && m.base !== 0)
+    .sort((a, b) => Math.abs(Math.log(a.base / m.base)) - Math.abs(Math.log(b.base / m.base)))
+    .slice(0, 3);
+  let what = `“${m.label}”写的是 ${m.text}，正文里找不到这个数字。`;
+  let fix = '把数字改成与正文一致；如果正文漏写了，请在正文补上；确实是推算的数字，加 derived: true 和 note 说明算法。';
+  if (sameDigits.length > 0) {
+    const body = compactFigureText(sameDigits[0]!.text);
+    what += `正文里有“${body}”，单位不同。`;
+    fix = `核对单位：正文是“${body}”，这里单位是“${m.unit}”。`;
+  } else if (sameUnit.length > 0) {
+    what += `正文里同单位的数字有：${sameUnit.map((f) => `“${compactFigureText(f.text)}”`).join('、')}。`;
+  }
+  return {
+    severity: 'error', code: 'presence-missing', file, ...loc,
+    title: '数字在正文中找不到',
+    what,
+    why: '网站和分享卡片上的每个数字，读者都要能在报告正文里找到出处。',
+    fix,
+  };
 }

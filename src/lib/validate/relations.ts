@@ -5,10 +5,10 @@
  */
 import type { Relation } from '../../schemas/catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
-import { figureInterval, formatFigure, formatNumber, intervalsOverlap } from '../numbers.ts';
+import { figureInterval, figureVocabulary, formatNumber, intervalsOverlap, parseFigure, type FigureVocabulary } from '../numbers.ts';
 import type { Problem } from '../problems.ts';
 
-type Interval = [number, number];
+type Interval = readonly [number, number];
 
 export interface RelationContext {
   catalog: Catalog;
@@ -17,21 +17,18 @@ export interface RelationContext {
   locate: (m: ResolvedMetric) => { line: number; column: number; field: string } | undefined;
 }
 
-function interval(m: ResolvedMetric): Interval {
-  return figureInterval({ base: m.base, decimals: m.decimals, multiplier: m.multiplier, approxKind: approxKind(m), value: m.value });
+/**
+ * The interval the figure's printed text stands for: read again from the text, so where its marker stands counts
+ * (40余亿元 is not 40亿余元) and nothing else can disagree with the parser.
+ */
+function interval(m: ResolvedMetric, vocab: FigureVocabulary): Interval {
+  const parsed = parseFigure(m.text, vocab);
+  if (parsed.ok) return parsed.figure.interval;
+  return figureInterval({ form: 'number', value: m.value, decimals: m.decimals, multiplier: m.multiplier });
 }
-
-function approxKind(m: ResolvedMetric) {
-  return m.approx ? (APPROX_KIND[m.approx] ?? 'about') : undefined;
-}
-
-const APPROX_KIND: Record<string, 'more' | 'nearly' | 'about'> = {
-  余: 'more', 多: 'more', 超: 'more', 超过: 'more', 逾: 'more', 以上: 'more',
-  近: 'nearly', 将近: 'nearly', 接近: 'nearly', 约: 'about', 左右: 'about',
-};
 
 function show(m: ResolvedMetric): string {
-  return `${m.label}${formatFigure({ value: m.value, unit: m.unit, approx: m.approx, decimals: m.decimals })}`;
+  return `${m.label}${m.text}`;
 }
 
 /** Relative slack for floating point, so a relation that holds exactly on paper is not flagged. */
@@ -43,12 +40,17 @@ function divide(a: Interval, b: Interval): Interval | undefined {
   return [Math.min(...c), Math.max(...c)];
 }
 
+function percentToRatio(iv: Interval): Interval {
+  return [iv[0] / 100, iv[1] / 100];
+}
+
 function pct(x: number): string {
   return `${formatNumber(x * 100, { decimals: 2 })}%`;
 }
 
 export function checkRelations(metrics: readonly ResolvedMetric[], ctx: RelationContext): Problem[] {
   const problems: Problem[] = [];
+  const vocab = figureVocabulary(ctx.catalog.baseUnits);
   const byPeriod = new Map<string, Map<string, ResolvedMetric>>();
   for (const m of metrics) {
     if (!byPeriod.has(m.asOf)) byPeriod.set(m.asOf, new Map());
@@ -56,7 +58,7 @@ export function checkRelations(metrics: readonly ResolvedMetric[], ctx: Relation
   }
   for (const group of byPeriod.values()) {
     for (const rel of ctx.catalog.relations) {
-      const p = checkOne(rel, group);
+      const p = checkOne(rel, group, (m) => interval(m, vocab));
       if (!p) continue;
       const loc = ctx.locate(p.at);
       problems.push({
@@ -76,7 +78,7 @@ export function checkRelations(metrics: readonly ResolvedMetric[], ctx: Relation
 
 interface Finding { at: ResolvedMetric; title: string; what: string; why: string; fix: string }
 
-function checkOne(rel: Relation, g: Map<string, ResolvedMetric>): Finding | undefined {
+function checkOne(rel: Relation, g: Map<string, ResolvedMetric>, interval: (m: ResolvedMetric) => Interval): Finding | undefined {
   if (rel.type === 'balance_change') {
     const bal = g.get(rel.balance);
     const inc = g.get(rel.increase);
@@ -96,13 +98,13 @@ function checkOne(rel: Relation, g: Map<string, ResolvedMetric>): Finding | unde
     const rate = rel.rate ? g.get(rel.rate) : undefined;
     if (!rate) return undefined;
     const implied = divide(i, start);
-    const r = interval(rate).map((x) => x / 100) as Interval;
+    const r = percentToRatio(interval(rate));
     if (implied && !intervalsOverlap(implied, r)) {
       const mid = (inc.base) / (bal.base - inc.base);
       return {
         at: rate,
         title: '余额、增加额和增幅对不上',
-        what: `${show(bal)}、${show(inc)}，则年初余额约 ${formatNumber((bal.value * bal.multiplier - inc.value * inc.multiplier) / bal.multiplier, { decimals: 2 })}${bal.unit}，增幅应为 ${pct(mid)}，这里写的是 ${formatNumber(rate.value, { decimals: rate.decimals })}%。`,
+        what: `${show(bal)}、${show(inc)}，则年初余额约 ${formatNumber((bal.value * bal.multiplier - inc.value * inc.multiplier) / bal.multiplier, { decimals: 2 })}${bal.unit}，增幅应为 ${pct(mid)}，这里写的是 ${rate.text}。`,
         why: '增幅 = 较年初增加 ÷ 年初余额，年初余额 = 余额 − 较年初增加。',
         fix: '对照正文核对这三个数字，改正抄错的那一个。',
       };
@@ -129,12 +131,12 @@ function checkOne(rel: Relation, g: Map<string, ResolvedMetric>): Finding | unde
   const whole = g.get(rel.whole);
   if (!rate || !part || !whole) return undefined;
   const implied = divide(interval(part), interval(whole));
-  const r = interval(rate).map((x) => x / 100) as Interval;
+  const r = percentToRatio(interval(rate));
   if (implied && !intervalsOverlap(implied, r)) {
     return {
       at: rate,
       title: '比率与人数对不上',
-      what: `${show(part)} ÷ ${show(whole)} = ${pct(part.base / whole.base)}，这里写的是 ${formatNumber(rate.value, { decimals: rate.decimals })}%。`,
+      what: `${show(part)} ÷ ${show(whole)} = ${pct(part.base / whole.base)}，这里写的是 ${rate.text}。`,
       why: `${rate.label} = ${part.label} ÷ ${whole.label}。`,
       fix: '对照正文核对这三个数字，改正抄错的那一个。',
     };

@@ -144,9 +144,7 @@ async function build(target: string, passthrough: string[]): Promise<number> {
       files = Object.keys(stamp.files).length;
       hash = stamp.contentHash;
       checkpoint('build:stamped');
-      const started = performance.now();
-      swapIn(staging, target);
-      swapMs = performance.now() - started;
+      swapMs = swapIn(staging, target).gapMs;
     } catch (e) {
       throw fsProblem(e, { doing: '把新网站放到位', where: target, safe });
     }

@@ -80,18 +80,22 @@ export function previousDir(target: string): string {
 
 /**
  * Puts a finished staging folder in the target's place: target → previous, staging → target, remove previous.
- * The one moment without a target (between the two renames) is repaired by recoverSwap() on the next run.
+ * The one moment without a target (between the two renames; returned as gapMs) is repaired by recoverSwap()
+ * on the next run.
  * Callers hold the project lock, so no two swaps of one target overlap.
  */
-export function swapIn(staging: string, target: string): void {
+export function swapIn(staging: string, target: string): { gapMs: number } {
   const previous = previousDir(target);
   recoverSwap(target);
   const hadTarget = exists(target);
+  const started = performance.now();
   if (hadTarget) renameSync(target, previous);
   checkpoint('swap:moved-old');
   renameSync(staging, target);
+  const gapMs = performance.now() - started;
   checkpoint('swap:moved-new');
   if (hadTarget) rmSync(previous, { recursive: true, force: true });
+  return { gapMs };
 }
 
 /**

@@ -70,8 +70,7 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
   const clause = clauseBefore(s, scan.start, 8);
   if (RULE_WORDS.some((w) => clause.includes(w))) return 'a rule or a frequency';
   if (PHONE_WORDS.some((w) => clause.includes(w))) return 'a telephone number';
-  const bare = !scan.unitWord && !scan.prefix && scan.shape === 'plain';
-  if (bare || (!scan.unitWord && scan.shape === 'plain' && num.kind !== 'magnitude')) {
+  if (!scan.unitWord && scan.shape === 'plain') {
     if (NOT_COUNT_WORDS.some((w) => rest.startsWith(w))) return 'a date, an age or a rank';
     // Without a unit, only a count word right after makes it a figure: 2万多农户, 8500多分.
     if (!CJK.test(rest[0] ?? '')) return 'no unit and no count word';
@@ -86,10 +85,9 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
   return undefined;
 }
 
-/** Where a figure may begin: a digit, a numeral, a marker, 百分之. */
-function mayStart(c: string): boolean {
-  return /\d/.test(c) || CHINESE_NUMERAL_CHARS.includes(c) || APPROX_TABLE.some((m) => m.marker.startsWith(c));
-}
+/** Where a figure may begin: a digit, a numeral (百 of 百分之 included), the first character of a marker. */
+const STARTS = new Set<string>([...'0123456789', ...CHINESE_NUMERAL_CHARS, ...APPROX_TABLE.map((m) => m.marker[0]!)]);
+const mayStart = (c: string): boolean => STARTS.has(c);
 
 /** Every figure in running text, in order, with offsets into `text`. */
 export function findFigures(text: string, vocab: FigureVocabulary): FoundFigure[] {

@@ -4,7 +4,10 @@ import { z } from 'astro/zod';
 export const dimensionSchema = z.strictObject({
   /** 中文名称，出现在错误提示里，如“金额”“人数”。 */
   label: z.string().min(1),
-  /** 允许的基本单位；万、亿、万亿 等前缀总可以加在前面（万元、亿元、万户）。 */
+  /**
+   * 允许的基本单位；万、亿、万亿 等前缀总可以加在前面（万元、亿元、万户）。正文和 value 里的数字只按各量纲列出的
+   * 单位读取：新增单位（亩、吨、套…）只需加在这里。一个单位只能属于一个量纲。
+   */
   units: z.array(z.string().min(1)).min(1),
 });
 

@@ -76,7 +76,7 @@ describe('what is not a figure', () => {
   it.each([
     ['dates and years', '2025年3月末、2025 年、2023-8-1、7月1日、5-12月、去年5月-12月、2021、2022年'],
     ['anniversaries, ages, ordinals', '建党105周年、年龄最小的只有 7岁、第六届、排名第1、第一季度'],
-    ['time spans', '24小时实时监测、15 分钟服务圈、连续 7 年、3个月'],
+    ['time spans', '24小时实时监测、15 分钟服务圈、连续 7 年、3个月、5个工作日、数十年来、近3年'],
     ['rules and frequencies', '每周至少1次、每季度至少列席一次、每户可获得5万元'],
     ['telephone numbers and codes', '服务热线 96888、联系电话0354-7223456、编号 12345678'],
     ['names and specs', '6+X、113+N、1对N、5G网络、1000M宽带、1.2T存储、G20'],

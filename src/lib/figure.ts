@@ -198,7 +198,8 @@ function scanWhole(text: string, vocab: FigureVocabulary): { folded: FoldedText;
 
 /**
  * One figure written on its own (a frontmatter value): '216.66亿元', '1,392.1 万元', '120余名', '40余亿元',
- * '14万余亩', '超六成', '三分之一', '上万个', '3至5个', '提高' is not. The text is kept as written (trimmed).
+ * '14万余亩', '超六成', '三分之一', '上万个', '3至5个'. The whole text must be the figure (提高2个百分点 is not;
+ * findFigures reads 2个百分点 out of it). `text` in the result is the input, trimmed.
  */
 export function parseFigure(input: string | number, vocab: FigureVocabulary): ParseResult {
   if (typeof input === 'number') {

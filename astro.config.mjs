@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { showcaseMarkdownProcessor } from './src/markdown/processor.ts';
 import showcase from './src/integrations/showcase.ts';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -30,5 +31,11 @@ export default defineConfig({
   // Intranet readers have no internet: nothing may be fetched from another host, not even by dev tooling.
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [showcase(), mdx()],
+  // Report bodies are untrusted: Astro's unified processor with the project's sanitiser (src/markdown/), not the
+  // default Sätteri processor, which runs no rehype plugin and would pass raw HTML through. No syntax
+  // highlighting: its inline styles would be removed by the sanitiser, and reports are not code listings.
+  markdown: { processor: showcaseMarkdownProcessor(), syntaxHighlight: false },
+  // MDX extends the Markdown config: the same processor and plugin, which keeps the allowed components
+  // (Figure, MetricChart) and removes imports, expressions and everything else the MDX policy forbids.
+  integrations: [showcase(), mdx({ extendMarkdownConfig: true })],
 });

@@ -1,0 +1,17 @@
+/**
+ * The Markdown processor of the site, for .md and .mdx report bodies (astro.config.mjs `markdown.processor`;
+ * the MDX integration extends it). It is Astro's unified processor (@astrojs/markdown-remark), not the default
+ * Sätteri one, because the sanitiser is a rehype plugin and Sätteri runs none: with it, raw HTML in a report
+ * would reach the page unchecked. It is also the parser family `analyzeBody` reads bodies with, so what the
+ * check reports is what the page gets.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import { REMARK_REHYPE_OPTIONS } from '../lib/body/parse.ts';
+import rehypeShowcaseBody from './rehype-body.ts';
+
+export function showcaseMarkdownProcessor() {
+  return unified({
+    rehypePlugins: [rehypeShowcaseBody],
+    remarkRehype: REMARK_REHYPE_OPTIONS,
+  });
+}

@@ -41,6 +41,8 @@ class Collector {
   readonly links: BodyLink[] = [];
   /** Start positions of Markdown images and links, to tell raw HTML ones apart in the HTML tree. */
   readonly markdownAt = new Set<string>();
+  /** Start positions of elements already explained by another problem (a component in a .md report). */
+  readonly skipAudit = new Set<string>();
   /** Problems the allow-list produces, grouped when the same thing repeats (a pasted Word table). */
   readonly repeated = new Map<string, { first: Problem; lines: number[] }>();
 
@@ -163,6 +165,9 @@ function walkMarkdown(c: Collector, root: MdastRoot): void {
         if (url !== undefined) markdownLink(c, url, n.position);
         break;
       }
+      case 'html':
+        if (!c.opts.mdx) componentInMarkdown(c, n.value, n.position);
+        break;
       case 'mdxjsEsm':
         esm(c, n);
         break;
@@ -198,6 +203,29 @@ function markdownLink(c: Collector, url: string, pos: Position | undefined): voi
   c.links.push({ url, ...c.at(pos), external: false });
 }
 
+/**
+ * `<Figure … />` in a .md report: Markdown reads it as an unknown HTML tag, so the page would silently miss the
+ * figure. One error says so; what the allow-list then does with the tag is not worth a second message.
+ */
+function componentInMarkdown(c: Collector, value: string, pos: Position | undefined): void {
+  if (!pos) return;
+  for (const name of c.opts.components) {
+    for (const m of value.matchAll(new RegExp(`<${name}(?![\\w-])`, 'g'))) {
+      const before = value.slice(0, m.index);
+      const nl = before.lastIndexOf('\n');
+      const line = pos.start.line + (before.match(/\n/g)?.length ?? 0);
+      const column = nl < 0 ? pos.start.column + m.index : m.index - nl;
+      c.skipAudit.add(`${line}:${column}`);
+      c.add('error', 'body-component-in-md', c.at({ start: { line, column }, end: { line, column } }), {
+        title: `组件 <${name}> 只能用在 .mdx 报告里`,
+        what: `这是 .md 报告，正文写了 <${name} …/>，网站会把它当成不认识的 HTML 去掉，这里什么也不显示。`,
+        why: '组件是 MDX 的写法；.md 报告里的 HTML 只保留排版用的标签。',
+        fix: `把文件扩展名改为 .mdx；或者不用组件，直接写出${name === 'Figure' ? '数字' : '文字'}。`,
+      });
+    }
+  }
+}
+
 function esm(c: Collector, n: MdxjsEsm): void {
   const statements = n.data?.estree?.body ?? [];
   const items = statements.length > 0
@@ -224,11 +252,11 @@ function esm(c: Collector, n: MdxjsEsm): void {
 }
 
 function jsx(c: Collector, n: MdxJsxFlowElement | MdxJsxTextElement): void {
-  const kind = jsxNameKind(n.name, c.opts.components).kind;
+  const kind = jsxNameKind(n.name, c.opts.components, n.children.length === 0).kind;
   const tag = n.name ?? '';
   const shown = n.name ? `<${n.name}>` : '<>…</>';
   const caseOf = n.name ? c.opts.components.find((k) => k.toLowerCase() === n.name!.toLowerCase()) : undefined;
-  if (kind === 'other' || (kind === 'element' && caseOf && n.children.length === 0)) {
+  if (kind === 'other') {
     const guess = caseOf ?? (n.name ? suggest(n.name, c.opts.components, 1)[0] : undefined);
     c.add('error', 'body-mdx-component', c.at(n.position), {
       title: n.name ? `MDX 报告不能用组件 ${shown}` : 'MDX 报告不能用 <>…</>',
@@ -353,7 +381,10 @@ function auditAllowList(c: Collector, prepared: PreparedTree): void {
       const id = (n.data as Record<string, unknown>)[AUDIT] as number;
       const out = kept.get(id);
       const jsx = prepared.fromJsx.has(n);
-      if (!out) {
+      const explained = n.position !== undefined && c.skipAudit.has(`${n.position.start.line}:${n.position.start.column}`);
+      if (explained) {
+        // Reported already; its content is judged as usual.
+      } else if (!out) {
         if (!insideDropped) removedElement(c, n, jsx, !strip.has(n.tagName));
         dropped = insideDropped || strip.has(n.tagName);
       } else if (!insideDropped) {

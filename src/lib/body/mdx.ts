@@ -93,11 +93,15 @@ export type JsxName =
 
 /**
  * Lowercase names are HTML elements (MDX renders them as such); any other name is a component, a member
- * (`a.b`), a namespaced name (`svg:use`) or a fragment (no name).
+ * (`a.b`), a namespaced name (`svg:use`) or a fragment (no name). A lowercase name that is a component's, on an
+ * element without content (`<figure metric="…" />`), is a mistyped component, not an empty HTML element.
  */
-export function jsxNameKind(name: string | null | undefined, components: readonly string[]): JsxName {
+export function jsxNameKind(name: string | null | undefined, components: readonly string[], empty = false): JsxName {
   if (name && components.includes(name)) return { kind: 'component' };
-  if (name && /^[a-z][a-z0-9-]*$/.test(name)) return { kind: 'element' };
+  if (name && /^[a-z][a-z0-9-]*$/.test(name)) {
+    if (empty && components.some((c) => c.toLowerCase() === name)) return { kind: 'other' };
+    return { kind: 'element' };
+  }
   return { kind: 'other' };
 }
 

@@ -22,6 +22,9 @@ const CELL = new Set(['td', 'th']);
 /** CJK characters and punctuation: a line break between two of them is no space when the page lays out. */
 const CJK = /[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
 
+/** Between table cells: a space the line-break joining below must not remove. */
+const CELL_GAP = '\uE000';
+
 function normaliseLine(s: string): string {
   return s
     .replace(/[ \t]*\n[ \t\n]*/g, (m, offset: number, all: string) => {
@@ -29,6 +32,7 @@ function normaliseLine(s: string): string {
       const after = all[offset + m.length] ?? '';
       return CJK.test(before) && CJK.test(after) ? '' : ' ';
     })
+    .replaceAll(CELL_GAP, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -86,12 +90,12 @@ export function bodyPlainText(body: string, opts: BodyPlainTextOptions): string 
     }
     const block = BLOCK.has(el.tagName);
     if (block) flush();
-    if (CELL.has(el.tagName)) line += ' ';
+    if (CELL.has(el.tagName)) line += CELL_GAP;
     const kids = p.dataFootnotes !== undefined
       ? el.children.filter((k) => !(k.type === 'element' && /^h[1-6]$/.test(k.tagName)))
       : el.children;
     for (const k of kids) walk(k, pre || el.tagName === 'pre');
-    if (CELL.has(el.tagName)) line += ' ';
+    if (CELL.has(el.tagName)) line += CELL_GAP;
     if (block) flush();
   };
   const component = (n: MdxJsxFlowElementHast | MdxJsxTextElementHast) => {

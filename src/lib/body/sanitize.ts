@@ -81,7 +81,7 @@ export function prepareMdx(tree: Root, components: readonly string[]): PreparedT
     }
   };
   const jsx = (n: JsxHast): RootContent[] => {
-    const kind = jsxNameKind(n.name, components).kind;
+    const kind = jsxNameKind(n.name, components, n.children.length === 0).kind;
     const inner = children(n.children as RootContent[]);
     if (kind === 'component') {
       const attributes = n.attributes.filter(

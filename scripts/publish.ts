@@ -101,6 +101,9 @@ async function main(argv: string[]): Promise<number> {
   if (args.rollback) return doRollback(to, args.dryRun);
 
   const from = path.resolve(PROJECT_ROOT, args.from);
+  if (inside(from, to) || inside(to, from)) {
+    throw new OperatorError(`发布文件夹“${shown(to)}”和构建结果“${shown(from)}”不能互相包含（下次构建会整个替换构建结果）。请发布到构建结果以外的文件夹。`);
+  }
   const project = acquireLock(projectLockFile(PROJECT_ROOT), args.dryRun ? '发布试运行' : '发布');
   try {
     // A build killed while it replaced dist/ is repaired first, as the next build would.
@@ -220,6 +223,11 @@ function dryRun(from: string, to: string): number {
   for (const f of changed) console.log(`  ~ ${f}`);
   for (const f of removed) console.log(`  - ${f}`);
   return 0;
+}
+
+function inside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function isDir(p: string): boolean {

@@ -57,6 +57,9 @@ describe('publish refuses', () => {
       noStack(r.out);
     }
     expect(p.run('publish', ['--to', path.join(p.root, 'no-such-share')]).out).toContain('发布文件夹');
+    const nested = p.run('publish', ['--to', path.join(builds.a!, 'cards'), ...from('a')]);
+    expect(nested.code).toBe(2);
+    expect(nested.out).toContain('不能互相包含');
     expect(existsSync(path.join(p.root, 'no-such-share'))).toBe(false);
   });
 

@@ -64,6 +64,8 @@ export interface Report {
   metrics: ResolvedMetric[];
   /** Markdown/MDX body without frontmatter. */
   body: string;
+  /** The body as a reader reads it (markup out, each <Figure> as the figure it prints): search and presence use it. */
+  text: string;
 }
 
 export interface Catalog {

@@ -36,7 +36,7 @@ export interface ReportsLoaderOptions {
 }
 
 /** Source folders whose code decides what a report becomes: a change there re-checks every report. */
-const CODE_DIRS = ['src/lib', 'src/schemas', 'src/node', 'src/loaders'];
+const CODE_DIRS = ['src/lib', 'src/schemas', 'src/node', 'src/loaders', 'src/markdown'];
 
 function codeDigest(root: string): string {
   const h = createHash('sha256');

@@ -9,8 +9,11 @@ import { imageMetadata } from 'astro/assets/utils';
 import type { Problem } from '../lib/problems.ts';
 import { isInside } from './paths.ts';
 
-/** The formats Astro's image service reads (astro/dist/assets/consts.js VALID_INPUT_FORMATS). */
-const FORMATS = new Set(['jpeg', 'jpg', 'png', 'tiff', 'webp', 'gif', 'svg', 'avif']);
+/**
+ * Raster formats Astro's image service reads (astro/dist/assets/consts.js VALID_INPUT_FORMATS) less SVG: an SVG
+ * can carry scripts, which would run on the site's own address when the file is opened by itself.
+ */
+const FORMATS = new Set(['jpeg', 'jpg', 'png', 'tiff', 'webp', 'gif', 'avif']);
 
 export interface ImageRef {
   /** As written in the report. */
@@ -54,7 +57,9 @@ export async function imageProblem(ref: ImageRef, ctx: ImageContext): Promise<Pr
     // A stray % is part of the file name.
   }
   const target = path.resolve(path.dirname(ctx.reportAbs), decoded.replace(/[?#].*$/, ''));
-  if (path.isAbsolute(decoded) || /^[a-z]:[\\/]/i.test(decoded) || !isInside(ctx.contentDir, target)) {
+  // A report checked from outside the content folder (npm run check -- 草稿/) keeps to its own folder.
+  const root = isInside(ctx.contentDir, ctx.reportAbs) ? ctx.contentDir : path.dirname(ctx.reportAbs);
+  if (path.isAbsolute(decoded) || /^[a-z]:[\\/]/i.test(decoded) || !isInside(root, target)) {
     return {
       ...base, code: 'image-outside',
       title: `${name}不在内容文件夹里`, what: `写的是“${src}”，指向内容文件夹以外的位置。`,
@@ -79,8 +84,11 @@ export async function imageProblem(ref: ImageRef, ctx: ImageContext): Promise<Pr
   if (!format || !FORMATS.has(format)) {
     return {
       ...base, code: ref.field === 'cover.src' ? 'cover-not-image' : 'image-not-image',
-      title: `${name}不是图片文件`, what: `“${src}”${format ? `是 ${format} 格式` : '读不出图片内容'}。`,
-      why: '网站只能显示 JPG、PNG、WebP、GIF、AVIF、SVG 图片；改了扩展名的 Word 或 PDF 文件不是图片。',
+      title: format === 'svg' ? `${name}不能用 SVG` : `${name}不是图片文件`,
+      what: `“${src}”${format ? `是 ${format} 格式` : '读不出图片内容'}。`,
+      why: format === 'svg'
+        ? 'SVG 文件里可以藏脚本，单独打开时会在网站的地址下运行。'
+        : '网站只能显示 JPG、PNG、WebP、GIF、AVIF 图片；改了扩展名的 Word 或 PDF 文件不是图片。',
       fix: '用看图软件把图片另存为 JPG 或 PNG，放到 images/ 文件夹，再改这里的文件名。',
     };
   }

@@ -71,6 +71,12 @@ export async function checkReportFile(abs: string, ctx: FileCheckContext, bytes?
     if (p) out.problems.push(p);
   }
 
+  for (const img of v.images ?? []) {
+    if (!img.local || !img.path) continue;
+    const p = await imageProblem({ src: img.path, field: '正文', line: img.line, column: img.column }, imageCtx);
+    if (p) out.problems.push(p);
+  }
+
   if (v.report && !out.problems.some((p) => p.severity === 'error')) out.report = v.report;
   return out;
 }

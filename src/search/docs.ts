@@ -1,20 +1,10 @@
-/** Report → search document: the text a reader can find, figures included as printed. */
+/**
+ * Report → search document: the text a reader can find, figures included as printed. The body's text comes
+ * from the loader (src/lib/body/plain-text.ts): markup out, each <Figure> as the figure it prints.
+ */
 import type { Report } from '../lib/model.ts';
 import { routes, withBase } from '../lib/urls.ts';
 import type { SearchDoc } from './index-build.ts';
-
-/** Markdown/MDX to plain text: markup out, words kept. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/^\s*(import|export)\s.*$/gm, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^#{1,6}\s*/gm, '')
-    .replace(/[*_`~>|]/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
 
 /** What search matches against is what the author wrote: title, summary and body. */
 export function searchDoc(r: Report, base: string): SearchDoc {
@@ -30,6 +20,6 @@ export function searchDoc(r: Report, base: string): SearchDoc {
     year: r.year,
     date: r.date,
     summary: r.summary,
-    text: plainText(r.body),
+    text: r.text,
   };
 }

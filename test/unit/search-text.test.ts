@@ -11,7 +11,7 @@ import {
   relevance,
   termTokens,
 } from '../../src/search/text.ts';
-import { plainText } from '../../src/search/docs.ts';
+import { bodyPlainText } from '../../src/lib/body/index.ts';
 import { referenceContains } from '../site/corpus.ts';
 
 describe('normalisation', () => {
@@ -125,7 +125,8 @@ describe('excerpts and relevance', () => {
     expect(relevance(b, ['清收'])).toBe(3);
   });
 
-  it('plain text drops markup but keeps words', () => {
-    expect(plainText('## 标题\n\n**加粗**的[链接](http://x)和<Figure metric="a" />。')).toBe('标题\n\n加粗的链接和 。');
+  it('the search text drops markup, keeps words, and has each <Figure> as the figure it prints', () => {
+    const text = bodyPlainText('## 标题\n\n**加粗**的[链接](http://x)和余额<Figure metric="a" />。', { mdx: true, figureText: (p) => (p.metric === 'a' ? '216.66亿元' : undefined) });
+    expect(text).toBe('标题\n加粗的链接和余额216.66亿元。');
   });
 });

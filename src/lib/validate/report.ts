@@ -12,6 +12,8 @@ import { resolveMetrics } from './metrics.ts';
 import { checkPresence } from './presence.ts';
 import { glyphProblems, type MissingGlyphs } from './glyphs.ts';
 import { checkRelations } from './relations.ts';
+import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
+import { resolveFigureRef } from '../figure-refs.ts';
 import { schemaProblems } from './schema-issues.ts';
 
 export interface ValidationContext {
@@ -49,10 +51,12 @@ export interface ReportValidation {
   source?: ParsedSource;
   /** Where cover.src is written. */
   coverAt?: { line: number; column: number };
+  /** Images of the body; the local ones are checked on disk by the caller. */
+  images?: BodyImage[];
 }
 
-export function validateReport(text: string, file: string, ctx: ValidationContext): ReportValidation {
-  const parsed = parseReportSource(text, file);
+export function validateReport(fileText: string, file: string, ctx: ValidationContext): ReportValidation {
+  const parsed = parseReportSource(fileText, file);
   if (!parsed.ok) return { problems: parsed.problems };
   const source = parsed.source;
   const schema = ctx.schema ?? reportSchemaFor(ctx.site);
@@ -113,7 +117,15 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
     return { ...source.locate(['metrics', i, 'value'])!, field: `metrics[${i}].value` };
   };
   problems.push(...checkRelations(metricsOut.metrics, { catalog: ctx.catalog, file, locate }));
-  problems.push(...checkPresence(metricsOut.metrics, source.body, { file, baseUnits: ctx.catalog.baseUnits, locate }));
+  // The body as a syntax tree: MDX policy, what the sanitiser removes, images and links; its components must
+  // name figures of this report; the text a reader reads (with each <Figure> as the figure it prints) is what
+  // the presence check and the search index see.
+  const mdx = reportKind(file) === 'mdx';
+  const body = analyzeBody(source.body, { file, bodyLine: source.bodyLine, mdx, components: REPORT_COMPONENTS, site: ctx.site.site });
+  problems.push(...body.problems);
+  problems.push(...componentProblems(body.components, metricsOut.metrics, file));
+  const text = bodyPlainText(source.body, { mdx, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
+  problems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
   if (ctx.missingGlyphs) {
     const labelPath = (path: (string | number)[]) => (path[0] === 'metrics' ? ['metrics', metricsOut.indices[path[1] as number]!, 'label'] : path);
     const found = glyphProblems({ title: fm.title, summary: fm.summary, metrics: metricsOut.metrics }, ctx.missingGlyphs, {
@@ -125,11 +137,13 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
   }
   const coverAt = fm.cover ? source.locate(['cover', 'src']) : undefined;
 
-  if (problems.some((p) => p.severity === 'error') || !org) return { problems, source, coverAt };
+  const images = body.images;
+  if (problems.some((p) => p.severity === 'error') || !org) return { problems, source, coverAt, images };
   return {
     problems,
     source,
     coverAt,
+    images,
     report: {
       slug,
       file,
@@ -145,6 +159,45 @@ export function validateReport(text: string, file: string, ctx: ValidationContex
       published: isPublished({ draft: fm.draft, date: fm.date }, ctx.now),
       metrics: metricsOut.metrics,
       body: source.body,
+      text,
     },
   };
+}
+
+/** Every figure a component names must be one of this report's figures, by key or label. */
+function componentProblems(components: readonly BodyComponent[], metrics: readonly ResolvedMetric[], file: string): Problem[] {
+  const out: Problem[] = [];
+  const names = [...new Set(metrics.flatMap((m) => [m.key, m.label]))];
+  const unknown = (c: BodyComponent, name: unknown, asOf: unknown): Problem => {
+    const guesses = typeof name === 'string' ? suggest(name, names, 2) : [];
+    return {
+      severity: 'error', code: 'component-metric-unknown', file, line: c.line, column: c.column, field: '正文',
+      title: `<${c.name}> 引用的数字在 metrics 里找不到`,
+      what: `<${c.name}> 写的是“${String(name)}”${asOf !== undefined ? `（截至 ${String(asOf)}）` : ''}，这份报告的 metrics 里没有这个指标${asOf !== undefined ? '或这个截至日期' : ''}。`,
+      why: '正文里的数字由 frontmatter 里校验过的数字填入；找不到就无从填写。',
+      fix: guesses.length > 0 ? `是不是想写 ${quoteList(guesses)}？` : '先在 frontmatter 的 metrics 里写上这个数字，再用它的指标代码或名称引用。',
+    };
+  };
+  for (const c of components) {
+    if (c.name === 'Figure') {
+      if (!resolveFigureRef(metrics, c.props.metric, c.props.asOf)) out.push(unknown(c, c.props.metric, c.props.asOf));
+    } else if (c.name === 'MetricChart') {
+      const keys = Array.isArray(c.props.metrics) ? c.props.metrics : [c.props.metrics];
+      const found = keys.map((k) => resolveFigureRef(metrics, k));
+      keys.forEach((k, i) => {
+        if (!found[i]) out.push(unknown(c, k, undefined));
+      });
+      const units = new Set(found.filter((m) => m !== undefined).map((m) => m.baseUnit));
+      if (found.every((m) => m !== undefined) && (found.length < 2 || units.size > 1)) {
+        out.push({
+          severity: 'error', code: 'component-chart-unlike', file, line: c.line, column: c.column, field: '正文',
+          title: '<MetricChart> 要比较至少两个单位相同的数字',
+          what: found.length < 2 ? `<MetricChart> 只列了 ${found.length} 个数字。` : `<MetricChart> 的数字单位不同：${found.map((m) => `${m!.label} ${m!.text}`).join('、')}。`,
+          why: '一张对比图只能画同一单位的数字，不同单位画在一根坐标轴上会误导读者。',
+          fix: '只列同一单位（如都是金额）的两个以上数字，如 metrics={["deposit_balance", "loan_balance"]}。',
+        });
+      }
+    }
+  }
+  return out;
 }

@@ -85,6 +85,38 @@ const ROWS: Row[] = [
     expect: { pass: true, built: (dist) => expect(readFileSync(path.join(dist, 'reports/jiexiu-2025q1/index.html'), 'utf8')).toMatch(/<img src="[^"]*_astro\/hall\.[^"]+"[^>]*alt="介休农商银行营业大厅"/) },
   },
   {
+    name: 'a missing body image',
+    setup: (c) => report(c, 'jiexiu-2025q1.md', `${VALID}\n![营业大厅](./images/none.jpg)\n`),
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:22:1  正文', '正文图片找不到'] },
+  },
+  {
+    name: 'a body image that is not an image',
+    setup: (c) => {
+      mkdirSync(path.join(c, 'reports/images'));
+      writeFileSync(path.join(c, 'reports/images/hall.png'), 'PK\u0003\u0004 这是改了扩展名的 Word 文件');
+      report(c, 'jiexiu-2025q1.md', `${VALID}\n![营业大厅](./images/hall.png)\n`);
+    },
+    expect: { pass: false, checkExit: 1, message: ['正文', '正文图片不是图片文件'] },
+  },
+  {
+    name: 'an MDX <Figure> naming a figure the report lacks',
+    setup: (c) => report(c, 'jiexiu-mdx.mdx', VALID.replace('党建赋能', 'MDX').replace('较年初增加12.64亿元；', '较年初增加12.64亿元；贷款<Figure metric="loan_balance" />；')),
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-mdx.mdx:', '<Figure> 引用的数字在 metrics 里找不到', 'loan_balance'] },
+  },
+  {
+    name: 'an MDX <Figure> naming a figure by its label',
+    setup: (c) => report(c, 'jiexiu-mdx.mdx', VALID.replace('党建赋能', 'MDX').replace('该行各项存款余额216.66亿元', '该行各项存款余额<Figure metric="各项存款余额" />')),
+    expect: { pass: true, built: (dist) => expect(readFileSync(path.join(dist, 'reports/jiexiu-mdx/index.html'), 'utf8')).toMatch(/各项存款余额<strong class="inline-figure"[^>]*>216\.66亿元<\/strong>/) },
+  },
+  {
+    name: 'an MDX import of another report',
+    setup: (c) => {
+      report(c, 'draft-secret.md', VALID.replace('党建赋能', '草稿').replace('date: 2025-04-22', 'date: 2025-04-22\ndraft: true'));
+      report(c, 'jiexiu-mdx.mdx', VALID.replace('党建赋能', 'MDX').replace(/\n---\n/, "\n---\nimport Secret from './draft-secret.md';\n\n<Secret />\n"));
+    },
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-mdx.mdx:', 'import'] },
+  },
+  {
     name: 'an emoji the card font lacks, in the title',
     setup: (c) => report(c, 'jiexiu-2025q1.md', VALID.replace('title: 介休农商银行党建赋能存贷款稳步增长', 'title: 介休农商银行党建赋能存贷款稳步增长🎉')),
     expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:2', 'title', '分享卡片的字体里没有这些字符', 'U+1F389'] },

@@ -3,10 +3,14 @@
  * PORT (default 4321) and HOST (default 127.0.0.1) choose where it listens.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { recoverSwap } from '../src/node/atomic.ts';
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { readSiteAddress } from '../src/node/content-config.ts';
 import { serveStatic } from '../src/node/static-server.ts';
 
+// A build killed between its two renames leaves the previous site beside dist/: put it back first.
+recoverSwap(path.resolve('dist'));
 if (!existsSync('dist/index.html')) {
   console.error('还没有构建好的网站：请先运行 npm run build。');
   process.exit(2);

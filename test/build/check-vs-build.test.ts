@@ -136,7 +136,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'a site.yaml value out of range',
-    setup: (c) => writeFileSync(path.join(c, 'site.yaml'), `${readFileSync(path.join(ROOT, 'content/site.yaml'), 'utf8')}\npageSize: 3\n`),
+    setup: (c) => writeFileSync(path.join(c, 'site.yaml'), `${readFileSync(path.join(ROOT, 'test/fixtures/content/site.yaml'), 'utf8')}\npageSize: 3\n`),
     expect: { pass: false, checkExit: 2, message: ['site.yaml:', 'pageSize', '站点设置 site.yaml', '不能小于 5'] },
   },
   {
@@ -146,7 +146,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'a metric kind outside the list',
-    setup: (c) => writeFileSync(path.join(c, 'metrics.yaml'), readFileSync(path.join(ROOT, 'content/metrics.yaml'), 'utf8').replace('kind: stock', 'kind: stocks')),
+    setup: (c) => writeFileSync(path.join(c, 'metrics.yaml'), readFileSync(path.join(ROOT, 'test/fixtures/content/metrics.yaml'), 'utf8').replace('kind: stock', 'kind: stocks')),
     expect: { pass: false, checkExit: 2, message: ['metrics.yaml:', 'kind', '只能是 stock、flow、rate 之一'] },
   },
 ];

@@ -27,7 +27,7 @@ function copyProject(): string {
   }
   // The settings, catalog and registry are configuration, not sample reports; the reports come from fixtures.
   mkdirSync(path.join(dir, 'content'));
-  for (const f of ['site.yaml', 'metrics.yaml', 'orgs.yaml']) cpSync(path.join(MAIN, 'content', f), path.join(dir, 'content', f));
+  for (const f of ['site.yaml', 'metrics.yaml', 'orgs.yaml']) cpSync(path.join(MAIN, 'test/fixtures/content', f), path.join(dir, 'content', f));
   return dir;
 }
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
+import { ATTACKS_DIR, PUBLISHED_ATTACKS } from './attacks.ts';
 import { writeCorpus } from './corpus.ts';
 
 export const BASE = '/showcase/';
@@ -34,8 +35,10 @@ export default async function setup(project: TestProject) {
   if (!reuse) {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(contentDir, { recursive: true });
-    cpSync('content', contentDir, { recursive: true });
+    cpSync('test/fixtures/content', contentDir, { recursive: true });
     writeCorpus(path.join(contentDir, 'reports'), CORPUS);
+    mkdirSync(path.join(contentDir, 'reports', 'attacks'));
+    for (const name of PUBLISHED_ATTACKS) cpSync(path.join(ATTACKS_DIR, `${name}.md`), path.join(contentDir, 'reports', 'attacks', `${name}.md`));
     const started = Date.now();
     const res = spawnSync('astro', ['build', '--outDir', distDir], {
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -6,7 +6,7 @@ import type { Org } from '../../src/schemas/org.ts';
 import { loadContent } from '../helpers/content.ts';
 
 // Small hand-made reports: every expected number below is worked out from these lines, not read back from code.
-const { model } = await loadContent({ contentDir: 'content' });
+const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
 const catalog: Catalog = model.catalog;
 
 const MULT: Record<string, number> = { 亿: 1e8, 万: 1e4 };

@@ -33,10 +33,10 @@ describe('build with content errors', () => {
 
 describe('embargo', () => {
   it('a future-dated report is published from its day on (Shanghai time)', async () => {
-    const at = async (iso: string) => (await loadContent({ contentDir: 'content', now: new Date(iso) })).model.reports.find((r) => r.slug === 'shili-embargo-2031')!;
+    const at = async (iso: string) => (await loadContent({ contentDir: 'test/fixtures/content', now: new Date(iso) })).model.reports.find((r) => r.slug === 'shili-embargo-2031')!;
     expect((await at('2031-01-14T15:59:59Z')).published).toBe(false);
     expect((await at('2031-01-14T16:00:00Z')).published).toBe(true);
-    const draft = (await loadContent({ contentDir: 'content', now: new Date('2040-01-01') })).model.reports.find((r) => r.slug === 'shili-draft-2025q3')!;
+    const draft = (await loadContent({ contentDir: 'test/fixtures/content', now: new Date('2040-01-01') })).model.reports.find((r) => r.slug === 'shili-draft-2025q3')!;
     expect(draft.published).toBe(false);
   });
 });

@@ -107,7 +107,7 @@ describe('QR code', () => {
 
 describe('glyphs', () => {
   it('every character of every card of the samples is in the build subset', async () => {
-    const { model } = await loadContent({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
     const cards = model.reports.filter((r) => r.published).map((r) => reportCardData(r, model));
     const full = (await import('../../src/cards/fonts.ts')).loadSourceFonts();
     const full_m = await createMeasurer(full);
@@ -120,7 +120,7 @@ describe('glyphs', () => {
   });
 
   it('a character the font lacks stops the build, naming it and the report', async () => {
-    const { model } = await loadContent({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
     const r = model.reports.find((x) => x.published)!;
     const bad = { ...model, reports: [{ ...r, title: `${r.title}\uE000` }] };
     const err = await buildCards({ model: bad, outDir: path.join(tmp, 'bad'), cacheDir: path.join(tmp, 'cache-bad'), log: () => {} }).catch((e: unknown) => e);
@@ -132,7 +132,7 @@ describe('glyphs', () => {
 
 describe('building cards', () => {
   it('chooses distinct headline figures by priority, at most two per dimension', async () => {
-    const { model } = await loadContent({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
     const hunan = model.reports.find((r) => r.slug === 'hunan-boc-2023-fudaoyuan')!;
     const chosen = headlineFigures(hunan.metrics);
     expect(chosen.length).toBe(4);
@@ -142,7 +142,7 @@ describe('building cards', () => {
   });
 
   it('drafts and future-dated reports get no card; an unchanged rebuild renders nothing', async () => {
-    const { model } = await loadContent({ contentDir: 'content' });
+    const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
     const small = { ...model, reports: model.reports.filter((r) => !r.published || r.org.id === 'songzi' || r.org.id === 'jiexiu') };
     const out = path.join(tmp, 'dist');
     const cacheDir = path.join(tmp, 'cache');
@@ -162,5 +162,6 @@ describe('building cards', () => {
     const changed = { ...small, reports: small.reports.map((r) => (r.slug === 'songzi-2025q1' ? { ...r, title: `${r.title}（修订）` } : r)) };
     const third = await buildCards({ model: changed, outDir: out, cacheDir, log: () => {} });
     expect(third.rendered).toBe(2);
-  });
+    // Renders ten cards in worker threads: seconds on a busy two-core machine.
+  }, 120_000);
 });

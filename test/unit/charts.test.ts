@@ -5,7 +5,7 @@ import { seriesColors, toConfig } from '../../src/charts/chartjs.ts';
 import { formatFigure } from '../../src/lib/numbers.ts';
 import { loadContent } from '../helpers/content.ts';
 
-const { model } = await loadContent({ contentDir: 'content' });
+const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
 const published = model.reports.filter((r) => r.published);
 
 interface Scale { stacked?: boolean; ticks: { callback?: (v: number) => string; autoSkip?: boolean } }

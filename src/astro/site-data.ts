@@ -101,13 +101,20 @@ export async function getSiteData(): Promise<SiteData> {
  * page saying plainly what it is. The build's loader stores nothing but published reports.
  */
 export async function previewEntries(): Promise<PreviewEntry[]> {
-  return (await load()).preview.filter((p) => import.meta.env.DEV || p.state === 'published');
+  const dev = await isDevPreview();
+  return (await load()).preview.filter((p) => dev || p.state === 'published');
+}
+
+/** Is this the dev server's preview (drafts, problems, live data), as opposed to a build? Asked of the loader. */
+export async function isDevPreview(): Promise<boolean> {
+  const entry = await getEntry('reports', INDEX_ID);
+  return (entry?.data as unknown as IndexData | undefined)?.mode === 'dev';
 }
 
 /** Dev: every problem of every report file, for the banner on every page. */
 export async function devProblems(): Promise<{ problems: Problem[]; config: Problem[] }> {
-  if (!import.meta.env.DEV) return { problems: [], config: [] };
   const entry = await getEntry('reports', INDEX_ID);
   const data = entry?.data as unknown as IndexData | undefined;
+  if (data?.mode !== 'dev') return { problems: [], config: [] };
   return { problems: data?.problems ?? [], config: data?.configProblems ?? [] };
 }

@@ -26,5 +26,12 @@ export const CSP_DIRECTIVES = [
 /** For <meta http-equiv>: browsers ignore frame-ancestors there and report it as an error, so it is left out. */
 export const CSP_META = CSP_DIRECTIVES.join('; ');
 
+/**
+ * The dev server only (`astro dev`): the same policy, but stylesheets may be inline. In dev Astro puts every
+ * stylesheet in the page as a <style> element and Vite's client replaces them as they change; with
+ * style-src 'self' the browser drops them all and the writer previews an unstyled page. Builds never use this.
+ */
+export const CSP_DEV_META = CSP_META.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
 /** For the HTTP header: the same policy plus frame-ancestors, which only a header can carry. */
 export const CSP_HEADER = `${CSP_META}; frame-ancestors 'self'`;

@@ -17,6 +17,12 @@ export const INDEX_ID = '_index';
 
 export interface IndexData {
   status: 'index';
+  /**
+   * 'dev' when the loader runs under the dev server (it has a file watcher), else 'build'. Pages decide what
+   * is preview-only from this, never from import.meta.env.DEV, which Vite also sets in a build whenever
+   * NODE_ENV is not "production" (a CI job, a test runner, an operator's shell).
+   */
+  mode: 'dev' | 'build';
   /** The data files every report was checked against (absent when one of them has an error). */
   site?: SiteConfig;
   catalogData?: CatalogData;

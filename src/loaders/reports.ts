@@ -225,6 +225,7 @@ function writeIndex(context: LoaderContext, state: State): void {
   const problems = [...state.problems.values()].flat();
   const data: IndexData = {
     status: 'index',
+    mode: state.dev ? 'dev' : 'build',
     site: state.config.site,
     catalogData: state.config.catalogData,
     registryData: state.config.registryData,
@@ -241,7 +242,7 @@ function reportConfigProblems(context: LoaderContext, problems: Problem[]): void
   // The last good content stays on show (the banner says why it does not change); without any, pages fail
   // with these problems in the dev server's error overlay.
   const previous = context.store.get(INDEX_ID)?.data as unknown as IndexData | undefined;
-  const data: IndexData = { ...previous, status: 'index', digest: `config-error-${Date.now()}`, problems: previous?.problems ?? [], configProblems: problems };
+  const data: IndexData = { ...previous, status: 'index', mode: 'dev', digest: `config-error-${Date.now()}`, problems: previous?.problems ?? [], configProblems: problems };
   context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
 }
 

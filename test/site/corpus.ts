@@ -292,13 +292,14 @@ export function referenceContains(text: string, phrase: string): boolean {
 
 /** Slugs of the published reports in dir (not drafts, not dated after today) whose text contains the phrase. */
 export function expectedSlugs(dir: string, phrase: string, today: string): string[] {
-  return readdirSync(dir)
+  // Reports may sit in sub-folders (the attack fixtures do); the URL is the file name either way.
+  return (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => /\.mdx?$/.test(f))
     .filter((f) => {
       const r = readableText(path.join(dir, f));
       // The publication rule is the product's own (src/lib/published.ts), never a second copy of it.
       return publicationState({ draft: r.draft, date: r.date }, today) === 'published' && referenceContains(r.text, phrase);
     })
-    .map((f) => f.replace(/\.mdx?$/, ''))
+    .map((f) => path.basename(f).replace(/\.mdx?$/, ''))
     .sort();
 }

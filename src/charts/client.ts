@@ -12,6 +12,9 @@ import { toConfig } from './chartjs.ts';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 function draw(): void {
+  // The page's own Chinese font stack: Chart.js's default (Helvetica, Arial) would leave the fallback font,
+  // and so the width of every name beside a bar, to the browser.
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   const print = window.matchMedia('print').matches;
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const charts: Chart[] = [];

@@ -2,9 +2,30 @@
  * Chart.js configurations as plain data, built on the server and serialised into the page. Number formatting
  * cannot travel as functions, so each config carries a `format` spec that the client turns into tick and
  * tooltip callbacks with the same Chinese formatting as the rest of the site (1.2亿, 3,580万).
+ *
+ * Which figures may share a chart is decided here, once for every page:
+ * - Only figures of one base unit (元 with 元, 人 with 人; never 人 with 人次) and one scope (see figureScope).
+ * - Only figures of comparable magnitude: on a linear axis the largest bar is at most MAX_RATIO times the
+ *   smallest (a bar 3,000 times another leaves the small one invisible). Figures outside that band are left
+ *   out of the chart (they stay in the page's figure list and tables), or the chart is not drawn.
+ * - A report's own figures are charted only where the comparison says something: a balance with its
+ *   increase (catalog `balance_change`, same as-of date), a whole with its parts (`part_of`, `ratio`), and
+ *   the same metric over time for the organisation.
+ * - Titles are short (at most MAX_TITLE characters), never a list of labels.
+ * Every chart carries its data as a table, with each figure as printed.
  */
 import type { RankEntry, SeriesPoint, ThemeCounts } from '../lib/aggregate.ts';
-import type { ResolvedMetric } from '../lib/model.ts';
+import type { Report, ResolvedMetric } from '../lib/model.ts';
+import type { Relation } from '../schemas/catalog.ts';
+
+/** Largest ratio between two values drawn on one linear axis. */
+export const MAX_RATIO = 50;
+/** Longest chart title, in characters: it sits above a 390 px wide chart on a phone. */
+export const MAX_TITLE = 16;
+/** Most bars in a ranking chart; the ranking table under it lists every organisation. */
+export const MAX_RANKING_BARS = 20;
+/** Most trend charts on a report page: the figures' own charts come first. */
+export const MAX_REPORT_TRENDS = 2;
 
 export interface FormatSpec {
   /** Base unit appended to values: 元, %, 人 … */
@@ -12,15 +33,18 @@ export interface FormatSpec {
 }
 
 export interface ChartSpec {
-  /** Visible title (the figure's caption). */
+  /** Visible title: short, at most MAX_TITLE characters. */
   title: string;
+  /** A line under the title: the date the figures share, what was left out of the chart and why. */
+  note?: string;
   type: 'line' | 'bar';
   /** Horizontal bars for rankings. */
   horizontal?: boolean;
   /** Datasets stacked into one bar per label (parts of a whole, e.g. a theme's reports by year). */
   stacked?: boolean;
   labels: string[];
-  datasets: { label: string; data: number[] }[];
+  /** `texts`: each value as the article printed it (超2100亿元), for the tooltip; the bar is drawn at its number. */
+  datasets: { label: string; data: number[]; texts?: string[] }[];
   format: FormatSpec;
   /** Describes the chart for screen readers (aria-label). */
   description: string;
@@ -28,55 +52,264 @@ export interface ChartSpec {
   table: { caption: string; head: string[]; rows: string[][] };
 }
 
-/** A line per organisation metric over time. */
-export function trendChart(label: string, points: readonly SeriesPoint[], display: (m: ResolvedMetric) => string): ChartSpec {
-  const unit = points[0]?.metric.baseUnit ?? '';
-  const labels = points.map((p) => p.asOfLabel.replace(/^(\d{4})年/, '$1年\u2009'));
-  return {
-    title: `${label}变化趋势`,
-    type: 'line',
-    labels,
-    datasets: [{ label, data: points.map((p) => p.base) }],
-    format: { unit },
-    description: `${label}变化趋势：${points.map((p) => `${p.asOfLabel}${display(p.metric)}`).join('，')}`,
-    table: { caption: `${label}变化趋势`, head: ['截至', label], rows: points.map((p) => [p.asOfLabel, display(p.metric)]) },
-  };
+type Display = (m: ResolvedMetric) => string;
+/** A figure is shown as printed. */
+const printed: Display = (m) => m.text;
+
+/** The first candidate that fits MAX_TITLE characters; the last one cut with an ellipsis if none does. */
+export function chartTitle(...candidates: string[]): string {
+  const fit = candidates.find((c) => [...c].length <= MAX_TITLE);
+  if (fit !== undefined) return fit;
+  const last = [...(candidates.at(-1) ?? '')];
+  return `${last.slice(0, MAX_TITLE - 1).join('')}…`;
 }
 
-/** Horizontal bars ranking organisations by their latest figure. */
-export function rankingChart(label: string, entries: readonly RankEntry[], display: (m: ResolvedMetric) => string): ChartSpec {
-  const unit = entries[0]?.metric.baseUnit ?? '';
-  return {
-    title: `${label}排行`,
-    type: 'bar',
-    horizontal: true,
-    labels: entries.map((e) => e.report.org.short ?? e.report.org.name),
-    datasets: [{ label, data: entries.map((e) => e.metric.base) }],
-    format: { unit },
-    description: `${label}排行：${entries.map((e, i) => `第${i + 1}名${e.report.org.name}${display(e.metric)}`).join('，')}`,
-    table: {
-      caption: `${label}排行（各机构最新数字）`,
-      head: ['名次', '机构', label, '截至'],
-      rows: entries.map((e, i) => [String(i + 1), e.report.org.name, display(e.metric), e.metric.asOfLabel]),
-    },
-  };
+/**
+ * Whether values may share a linear axis: all non-zero and the largest at most `maxRatio` times the smallest
+ * (by size: a decrease is drawn as a bar to the left, as long as the one next to it).
+ */
+export function comparableMagnitudes(values: readonly number[], maxRatio = MAX_RATIO): boolean {
+  const abs = values.map((v) => Math.abs(v));
+  if (abs.length === 0 || abs.some((v) => !Number.isFinite(v) || v === 0)) return false;
+  return Math.max(...abs) / Math.min(...abs) <= maxRatio;
 }
 
-/** A report's figures of one base unit side by side, when it has at least two. */
-export function comparisonChart(title: string, metrics: readonly ResolvedMetric[], display: (m: ResolvedMetric) => string): ChartSpec | undefined {
-  if (metrics.length < 2) return undefined;
-  const unit = metrics[0]!.baseUnit;
-  if (metrics.some((m) => m.baseUnit !== unit)) return undefined;
+/** The catalog key, when the figure has one (a figure the catalog does not know is never joined to others). */
+function metricKey(m: ResolvedMetric): string | undefined {
+  return (m as { key?: string }).key || undefined;
+}
+
+/** The figure's `scope` when the model gives one ('' for the whole organisation). */
+function explicitScope(m: ResolvedMetric): string | undefined {
+  const scope = (m as { scope?: unknown }).scope;
+  if (typeof scope === 'string') return scope.trim();
+  return scope === undefined || scope === null ? undefined : JSON.stringify(scope);
+}
+
+/**
+ * What a figure counts, for joining figures of different reports: '' for the whole organisation, otherwise a
+ * segment, programme, branch or period. Uses the figure's `scope` when the model gives one; otherwise a label
+ * the report wrote in place of the catalog's name (实体贷款余额 under 各项贷款余额, 个人存款同比增幅 under
+ * 存款同比增幅) is taken to mark a narrower figure, so it is never joined with the organisation-wide one.
+ */
+export function figureScope(m: ResolvedMetric): string {
+  const scope = explicitScope(m);
+  if (scope !== undefined) return scope;
+  const catalogLabel = (m as { definition?: { label?: string } }).definition?.label;
+  return catalogLabel !== undefined && m.label !== catalogLabel ? m.label : '';
+}
+
+/**
+ * Figures of one report that may sit on one axis as a catalog relation: same as-of date, base unit and
+ * scope. Within a report the relation itself says the figures belong together, whatever each is called
+ * (党建辅导员总数 and 参加联学共建的辅导员), so only an explicit scope keeps them apart.
+ */
+function sameFrame(a: ResolvedMetric, b: ResolvedMetric): boolean {
+  return a.asOf === b.asOf && a.baseUnit === b.baseUnit && (explicitScope(a) ?? '') === (explicitScope(b) ?? '');
+}
+
+function figureTable(caption: string, metrics: readonly ResolvedMetric[], display: Display): ChartSpec['table'] {
+  return { caption, head: ['指标', '数字', '截至'], rows: metrics.map((m) => [m.label, display(m), m.asOfLabel]) };
+}
+
+/** A report's figures side by side as horizontal bars: the building block of the report charts. */
+function figureBars(title: string, metrics: readonly ResolvedMetric[], display: Display, note?: string): ChartSpec {
   return {
     title,
+    ...(note ? { note } : {}),
     type: 'bar',
     // Chinese metric names are long: bars run sideways so the names stay readable on a phone.
     horizontal: true,
     labels: metrics.map((m) => m.label),
-    datasets: [{ label: title, data: metrics.map((m) => m.base) }],
+    datasets: [{ label: title, data: metrics.map((m) => m.base), texts: metrics.map(display) }],
+    format: { unit: metrics[0]!.baseUnit },
+    description: `${title}：${metrics.map((m) => `${m.label}${display(m)}（截至${m.asOfLabel}）`).join('，')}`,
+    table: figureTable(title, metrics, display),
+  };
+}
+
+/** One as-of date shared by every figure: said once under the title. */
+function sharedDate(metrics: readonly ResolvedMetric[]): string | undefined {
+  const dates = new Set(metrics.map((m) => m.asOfLabel));
+  return dates.size === 1 ? `截至${metrics[0]!.asOfLabel}` : undefined;
+}
+
+/**
+ * Figures an author chose to compare (<MetricChart> in an .mdx report): one base unit, at least two.
+ * The title is the author's; magnitudes are not checked here because the check already accepted the chart.
+ */
+export function comparisonChart(title: string, metrics: readonly ResolvedMetric[], display: Display = printed): ChartSpec | undefined {
+  if (metrics.length < 2) return undefined;
+  const unit = metrics[0]!.baseUnit;
+  if (metrics.some((m) => m.baseUnit !== unit)) return undefined;
+  return figureBars(title, metrics, display, sharedDate(metrics));
+}
+
+/** A balance with its increase since the start of the year (catalog `balance_change`), same date and scope. */
+function balanceCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display): ChartSpec[] {
+  const out: ChartSpec[] = [];
+  for (const rel of relations) {
+    if (rel.type !== 'balance_change') continue;
+    for (const balance of metrics.filter((m) => metricKey(m) === rel.balance)) {
+      const increase = metrics.find((m) => metricKey(m) === rel.increase && sameFrame(m, balance));
+      if (!increase || !comparableMagnitudes([balance.base, increase.base])) continue;
+      const catalogLabel = balance.definition?.label ?? balance.label;
+      const title = chartTitle(`${balance.label}与增量`, `${catalogLabel}与增量`, '余额与增量');
+      out.push(figureBars(title, [balance, increase], display, sharedDate([balance, increase])));
+    }
+  }
+  return out;
+}
+
+/**
+ * A whole with its parts (catalog `part_of`, and the part and whole of a `ratio`), same date and scope. Parts
+ * smaller than the whole by more than MAX_RATIO are left out (and said so under the title).
+ */
+function partCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display): ChartSpec[] {
+  const pairs = relations.flatMap((r) => (r.type === 'part_of' || r.type === 'ratio' ? [{ part: r.part, whole: r.whole }] : []));
+  const out: ChartSpec[] = [];
+  for (const whole of metrics) {
+    const wholeKey = metricKey(whole);
+    if (!wholeKey) continue;
+    const partKeys = new Set(pairs.filter((p) => p.whole === wholeKey).map((p) => p.part));
+    const parts = metrics.filter((m) => m !== whole && partKeys.has(metricKey(m) ?? '') && sameFrame(m, whole));
+    const shown = parts.filter((p) => comparableMagnitudes([whole.base, p.base]));
+    if (shown.length === 0) continue;
+    const title = shown.length === 1
+      ? chartTitle(`${shown[0]!.label}与${whole.label}`, `${whole.label}及其中部分`, '部分与整体')
+      : chartTitle(`${whole.label}及其中部分`, '部分与整体');
+    const left = parts.length - shown.length;
+    const note = [sharedDate([whole, ...shown]), left > 0 ? `另有 ${left} 项数字相差太大，未画入图中` : undefined].filter(Boolean).join('；');
+    out.push(figureBars(title, [whole, ...shown], display, note || undefined));
+  }
+  return out;
+}
+
+export interface TrendSeries {
+  /** Catalog key of the metric. */
+  key: string;
+  /** figureScope of every point. */
+  scope: string;
+  baseUnit: string;
+  /** The label of the latest point. */
+  label: string;
+  /** Oldest first, one per as-of date (the latest report wins). */
+  points: SeriesPoint[];
+}
+
+/**
+ * An organisation's figures over time, one series per metric, scope and base unit: a line joins only figures
+ * that count the same thing (各项贷款余额 never continues as 实体贷款余额, 人 never as 人次).
+ */
+export function orgTrendSeries(reports: readonly Report[], orgId: string): TrendSeries[] {
+  const series = new Map<string, { key: string; scope: string; baseUnit: string; byDate: Map<string, SeriesPoint> }>();
+  for (const report of reports) {
+    if (report.org.id !== orgId) continue;
+    for (const metric of report.metrics) {
+      const key = metricKey(metric);
+      if (!key) continue;
+      const scope = figureScope(metric);
+      const id = `${key}\u0000${scope}\u0000${metric.baseUnit}`;
+      const s = series.get(id) ?? { key, scope, baseUnit: metric.baseUnit, byDate: new Map<string, SeriesPoint>() };
+      const prev = s.byDate.get(metric.asOf);
+      if (!prev || prev.report.date < report.date) {
+        s.byDate.set(metric.asOf, { asOf: metric.asOf, asOfLabel: metric.asOfLabel, base: metric.base, metric, report });
+      }
+      series.set(id, s);
+    }
+  }
+  return [...series.values()].map((s) => {
+    const points = [...s.byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
+    return { key: s.key, scope: s.scope, baseUnit: s.baseUnit, label: points.at(-1)!.metric.label, points };
+  });
+}
+
+/** A line per organisation metric over time; the title defaults to “<label>变化趋势”, shortened to fit. */
+export function trendChart(label: string, points: readonly SeriesPoint[], display: Display = printed, opts: { title?: string; note?: string } = {}): ChartSpec {
+  const unit = points[0]?.metric.baseUnit ?? '';
+  const title = opts.title ?? chartTitle(`${label}变化趋势`, `${label}变化`, label);
+  return {
+    title,
+    ...(opts.note ? { note: opts.note } : {}),
+    type: 'line',
+    labels: points.map((p) => p.asOfLabel),
+    datasets: [{ label, data: points.map((p) => p.base), texts: points.map((p) => display(p.metric)) }],
     format: { unit },
-    description: `${title}：${metrics.map((m) => `${m.label}${display(m)}`).join('，')}`,
-    table: { caption: title, head: ['指标', '数字', '截至'], rows: metrics.map((m) => [m.label, display(m), m.asOfLabel]) },
+    description: `${label}变化趋势：${points.map((p) => `${p.asOfLabel}${display(p.metric)}`).join('，')}`,
+    table: { caption: `${label}变化趋势`, head: ['截至', label, '报告'], rows: points.map((p) => [p.asOfLabel, display(p.metric), p.report.title]) },
+  };
+}
+
+/** Whether a series is worth a line: two dates or more, magnitudes that share an axis. */
+function chartableSeries(s: TrendSeries): boolean {
+  return s.points.length >= 2 && comparableMagnitudes(s.points.map((p) => p.base));
+}
+
+function priority(m: ResolvedMetric): number {
+  return (m as { definition?: { priority?: number } }).definition?.priority ?? 0;
+}
+
+/** Trend charts for an organisation page, highest catalog priority first; `key` links each to its ranking. */
+export function orgTrendCharts(reports: readonly Report[], orgId: string, display: Display = printed): { key: string; spec: ChartSpec }[] {
+  return orgTrendSeries(reports, orgId)
+    .filter(chartableSeries)
+    .sort((a, b) => priority(b.points[0]!.metric) - priority(a.points[0]!.metric) || a.key.localeCompare(b.key) || a.scope.localeCompare(b.scope))
+    .map((s) => ({ key: s.key, spec: trendChart(s.label, s.points, display) }));
+}
+
+/**
+ * The charts of a report page: each balance with its increase, each whole with its parts, then up to
+ * MAX_REPORT_TRENDS of its figures over the organisation's reports (balances first, then by priority). A
+ * figure with no meaningful comparison gets no chart: the figure list above already shows it.
+ */
+export function reportCharts(report: Report, relations: readonly Relation[], published: readonly Report[], display: Display = printed): ChartSpec[] {
+  const own = [...balanceCharts(report.metrics, relations, display), ...partCharts(report.metrics, relations, display)];
+  const series = orgTrendSeries(published, report.org.id).filter(chartableSeries);
+  const kindOrder = (m: ResolvedMetric) => (m.definition?.kind === 'stock' ? 0 : 1);
+  const candidates = [...report.metrics].sort((a, b) => kindOrder(a) - kindOrder(b) || priority(b) - priority(a));
+  const trends: ChartSpec[] = [];
+  const used = new Set<TrendSeries>();
+  for (const m of candidates) {
+    if (trends.length >= MAX_REPORT_TRENDS) break;
+    const s = series.find((x) => x.key === metricKey(m) && x.scope === figureScope(m) && x.baseUnit === m.baseUnit);
+    // Only a series this figure is a point of (a draft preview's figures are in no published series).
+    if (!s || used.has(s) || !s.points.some((p) => p.report.slug === report.slug)) continue;
+    used.add(s);
+    trends.push(trendChart(s.label, s.points, display, { title: chartTitle(`${s.label}变化`, s.label), note: `${report.org.short ?? report.org.name}历次报告中的数字` }));
+  }
+  return [...own, ...trends];
+}
+
+/**
+ * Horizontal bars ranking organisations by their latest figure: the leaders, at most MAX_RANKING_BARS, as
+ * long as they stay within MAX_RATIO of the first (in either ranking direction) and count the same scope
+ * (organisation-wide figures when there are any). The ranking table on the page lists everyone. Undefined
+ * when fewer than two bars are left.
+ */
+export function rankingChart(label: string, entries: readonly RankEntry[], display: Display = printed): ChartSpec | undefined {
+  const unit = entries[0]?.metric.baseUnit ?? '';
+  const scope = entries.length === 0 || entries.some((e) => figureScope(e.metric) === '') ? '' : figureScope(entries[0]!.metric);
+  const candidates = entries.filter((e) => e.metric.base !== 0 && figureScope(e.metric) === scope);
+  const lead = Math.abs(candidates[0]?.metric.base ?? 0);
+  const shown = candidates.filter((e) => comparableMagnitudes([lead, e.metric.base])).slice(0, MAX_RANKING_BARS);
+  // One bar is not a comparison: the ranking table says it all.
+  if (shown.length < 2) return undefined;
+  const place = (e: RankEntry) => entries.indexOf(e) + 1;
+  const left = entries.length - shown.length;
+  return {
+    title: chartTitle(`${label}排行`, label),
+    ...(left > 0 ? { note: `图中为 ${shown.length} 家可以同图比较的机构，全部 ${entries.length} 家见下表` } : {}),
+    type: 'bar',
+    horizontal: true,
+    labels: shown.map((e) => e.report.org.short ?? e.report.org.name),
+    datasets: [{ label, data: shown.map((e) => e.metric.base), texts: shown.map((e) => display(e.metric)) }],
+    format: { unit },
+    description: `${label}排行：${shown.map((e) => `第${place(e)}名${e.report.org.name}${display(e.metric)}`).join('，')}`,
+    table: {
+      caption: `${label}排行（各机构最新数字）`,
+      head: ['名次', '机构', label, '截至'],
+      rows: shown.map((e) => [String(place(e)), e.report.org.name, display(e.metric), e.metric.asOfLabel]),
+    },
   };
 }
 

@@ -1,0 +1,75 @@
+/**
+ * npm run import -- [--json] <file>… | -
+ * Imports Word files (.docx), text files (UTF-8, GBK/GB18030, UTF-16) and Markdown into draft reports under
+ * content/reports/ (SHOWCASE_CONTENT to import elsewhere), one per article found, and prints a summary per
+ * file. With --json nothing is written: the articles found are printed as JSON, and nothing else, on stdout.
+ * Exit codes: 0 done · 1 a file had no article · 2 bad usage, an unreadable file or broken data files.
+ */
+import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
+import { ContentConfigError, readContentConfig } from '../src/node/content-config.ts';
+import { contractOf, importFile, writeDrafts, type ImportedFile } from '../src/node/import/run.ts';
+import { SourceError } from '../src/node/import/read.ts';
+import { fileSummary } from '../src/lib/import/report.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import type { ContractArticle } from '../src/lib/import/report.ts';
+
+const USAGE = `用法：npm run import -- [--json] 文件…
+  文件可以是 Word（.docx）、文本（.txt，UTF-8、GBK 或 UTF-16 均可）或 Markdown（.md）；写 - 从标准输入读取。
+  每篇文章写成 content/reports/ 下的一份草稿（draft: true），已有的文件不会被覆盖。
+  --json  不写文件，只在标准输出打印找到的文章（JSON）。`;
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const files = argv.filter((a) => a === '-' || !a.startsWith('--'));
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--help');
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (unknown.length > 0 || files.length === 0) {
+    console.error(`${unknown.length > 0 ? `不认识的选项 ${unknown.join(' ')}\n` : '没有写要导入的文件。\n'}${USAGE}`);
+    return 2;
+  }
+  let config;
+  try {
+    config = readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() });
+  } catch (e) {
+    if (e instanceof ContentConfigError) {
+      for (const p of e.problems) console.error(formatProblem(p) + '\n');
+      console.error('设置、指标目录或机构名录有误，无法导入。');
+      return 2;
+    }
+    throw e;
+  }
+  const all: ContractArticle[] = [];
+  const taken = new Set<string>();
+  let code = 0;
+  const written: string[] = [];
+  for (const file of files) {
+    let imported: ImportedFile;
+    try {
+      imported = await importFile(file, config);
+    } catch (e) {
+      if (e instanceof SourceError) {
+        console.error(`✖ ${e.message}`);
+        code = 2;
+        continue;
+      }
+      throw e;
+    }
+    if (imported.articles.length === 0) code = Math.max(code, 1);
+    if (json) {
+      all.push(...contractOf(imported));
+      continue;
+    }
+    const drafts = writeDrafts(imported, config, taken);
+    written.push(...drafts.map((d) => d.file));
+    const check = drafts.length > 0 ? `npm run check -- ${drafts.map((d) => d.file).join(' ')}` : 'npm run check';
+    console.log(fileSummary(imported.source.name, imported.source.encoding, drafts, check) + '\n');
+  }
+  if (json) process.stdout.write(JSON.stringify({ articles: all }, null, 2) + '\n');
+  else if (written.length > 0) console.log(`共写出 ${written.length} 份草稿。预览：npm run dev 后打开 http://127.0.0.1:4321${config.site.base}reports/<文件名>/`);
+  return code;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,283 @@
+/**
+ * The figures of one article, each with what it counts (label, in the article's words), the catalog metric
+ * it is when the context says so for the whole organisation (key), a narrower scope otherwise, and its as-of
+ * date. Figures the article quotes about someone else (全国, 全省, 人民银行, 公安机关 …) are set aside for the
+ * writer, and so are rules, targets and enumerations, which are no achievements.
+ */
+import { findFigures, type FoundFigure } from '../find-figures.ts';
+import type { FigureVocabulary } from '../figure-words.ts';
+import type { Catalog, OrgRegistry } from '../model.ts';
+import { allowedBaseUnits } from '../catalog.ts';
+import { asOfAt } from './asof.ts';
+import { PROVINCES, findOrgs, sameOrg, type ResolvedOrg } from './orgs.ts';
+import { compact } from './text.ts';
+
+export type FigureCategory = 'money' | 'percent' | 'count';
+
+export interface ExtractedFigure {
+  /** As printed, whitespace removed. */
+  text: string;
+  value: number;
+  unit: string;
+  approx: string | null;
+  label: string | null;
+  key: string | null;
+  scope?: string;
+  asOf?: string;
+  featured?: number;
+  category: FigureCategory;
+  /** Index of the paragraph and offset in it, for tests and messages. */
+  paragraph: number;
+  start: number;
+}
+
+export interface SetAsideFigure {
+  text: string;
+  label: string | null;
+  reason: string;
+}
+
+export interface FigureContext {
+  catalog: Catalog;
+  registry: OrgRegistry;
+  vocab: FigureVocabulary;
+  org?: ResolvedOrg;
+  year?: number;
+  pub?: string;
+}
+
+export function categoryOf(f: Pick<FoundFigure, 'baseUnit' | 'form'>): FigureCategory {
+  if (f.baseUnit === '元') return 'money';
+  if (f.baseUnit === '%' || f.form === 'percentage-points' || f.form === 'cheng' || f.form === 'fraction') return 'percent';
+  return 'count';
+}
+
+/** Rules, quotas and targets: what must or should happen, not what happened. */
+const RULE = /控制在|必须|不得|不低于|不少于|不超过|不高于|力争|争取|目标|计划|预计|确保|要求|原则上|认领|应当|务必|拟|考核维度|权重|比例控制/;
+/** Nouns an enumeration counts: 五个层面, 三项制度, 十余个方面 say how a text is organised, not what was done. */
+const ABSTRACT = /^(?:个|项|大|条|种|类|方面)?(?:层面|方面|制度|措施|举措|环节|维度|种类|大类|机制|体系|理念|原则|模块|阶段|步骤|要素|重点|任务|规定|关键|核心|痛点|难点|特点|优势|途径|渠道|方式|形式|路径|标准|动作|维度|层级|板块|领域|方向|理念|精神|意识|能力|作用|步|招)/;
+/** Words before a number that refer back to a list just given (这四个真实案例). */
+const RECAP = /(?:这|那|这些|以下|上述|如下|等|即)$/;
+
+/** Other subjects whose figures are context: 全国, 全省, 人民银行, 公安机关, 统计数据. */
+const OTHER_AT_CLAUSE_START = new RegExp(`^(?:据[^，。]{0,8}?)?(?:${PROVINCES.join('|')})?(?:全国|全省|全市|全区|全县|全州|全盟|全行业|全社会|全国性|全球|我国|国内|省内|业内|行业)`);
+const OTHER_INSTITUTION = /^(?:据[^，。]{0,20}?(?:统计|数据|通报|显示|介绍|发布)|数据显示|统计显示|[^，。]{0,12}?(?:人民银行|人行|央行|监管局|金融监管|统计局|公安[局机]?|反诈中心|政府|财政局|农业农村局|协会)[^，。]{0,12}?(?:表示|介绍|显示|通报|发布|数据|统计)|(?:中国)?人民银行|国家金融监督管理总局)/;
+const OWN_SUBJECT = /该行|全行|本行|我行|该支行|该分行/;
+
+/** Phrases of time and subject that open a clause and say nothing of what is counted. */
+const LEADING = [
+  /^(?:截[至止])[^，。；]*?(?:末|底|日|目前|当前|季度|年)/,
+  /^(?:今年以来|近年来|去年以来|年初以来|活动开展以来|开展以来|\d{1,2}月以来|\d{4}年以来|近\s*[\d一二三四五六七八九十]+\s*年来?)/,
+  /^(?:\d{4}年)?(?:第?[一二三四]季度|前[一二三]季度|[上下]半年|\d{1,2}月(?:[-—至到]\d{1,2}月)?(?:份|末|底)?|全年)/,
+  /^(?:去年|今年|当年|\d{4}年)/,
+  /^(?:该行|全行|本行|我行|该支行|该分行|全辖|辖内|行内)/,
+  /^(?:同时|此外|其中|另外|并且|并|还|已经|已|共计|共有|共|累计共|累计|合计|总计|先后|分别|也|均|当年|成功|此次活动|此次|本次|活动中|目前|现已|已经)/,
+  /^[，、：:\s]/,
+];
+const TRAILING = /(?:分别为|分别达|达到了|达到|已达|共计|合计|累计|共有|共|约为|为|达|是|有|至|超过|突破|逾|超|近|约|了)$/;
+/** A clause ending in one of these already names what is counted. */
+const METRIC_END = /(?:余额|金额|总额|总量|规模|额度|增加|净增|增长|增量|增幅|增速|下降|减少|提高|提升|清降|压降|率|占比|比例|数|量|收入|利润|资金|贷款|存款|授信|投放|发放|资产|费用|让利|收益|成本)$/;
+/** Where a noun after the figure stops: 120余名学生正在认真聆听 → 学生. */
+const NOUN_STOP = /正在|每|在|进行|开展|参加|参与|到|通过|签约|得到|获得|是|的|和(?=\d)|及(?=\d)|与|等|，|。|；|、|：|（|\(|为|已|将|共|均|分别|同比|较|占|实现|提供|办理|建立|走进|深入|上线/;
+const SEGMENT = /((?:[\u4e00-\u9fff“”]{2,10}?)(?:贷款|存款|贷))(?![款])/;
+
+function cleanLabel(clause: string, orgNames: (s: string) => number): string {
+  let s = clause.replace(/\s+/g, '');
+  for (let changed = true; changed && s; ) {
+    changed = false;
+    for (const re of LEADING) {
+      const m = re.exec(s);
+      if (m && m[0].length > 0) {
+        s = s.slice(m[0].length);
+        changed = true;
+      }
+    }
+    const org = orgNames(s);
+    if (org > 0) {
+      s = s.slice(org);
+      changed = true;
+    }
+  }
+  for (let m = TRAILING.exec(s); m && s; m = TRAILING.exec(s)) s = s.slice(0, -m[0].length);
+  return s;
+}
+
+function nounAfter(paragraph: string, end: number): string {
+  const rest = paragraph.slice(end).replace(/^\s+/, '').replace(/^(?:具体的?|相关的?|各类|各种|不同的?)/, '');
+  const stop = NOUN_STOP.exec(rest);
+  const noun = (stop ? rest.slice(0, stop.index) : rest).slice(0, 12);
+  return /^[\u4e00-\u9fff“”《》]+$/.test(noun) ? noun : '';
+}
+
+function clauseStart(s: string, at: number): number {
+  let i = at;
+  while (i > 0 && !/[，。；：！？,;!?、]/.test(s[i - 1]!)) i--;
+  return i;
+}
+
+function sentenceStart(s: string, at: number): number {
+  let i = at;
+  while (i > 0 && !/[。！？!?；;]/.test(s[i - 1]!)) i--;
+  return i;
+}
+
+/** Catalog names longest first, so 各项存款余额 wins over 存款余额. */
+function catalogNames(catalog: Catalog): { name: string; key: string }[] {
+  const out: { name: string; key: string }[] = [];
+  for (const [name, def] of catalog.byName) if (/[\u4e00-\u9fff]/.test(name)) out.push({ name, key: def.key });
+  return out.sort((a, b) => b.name.length - a.name.length);
+}
+
+/** Words before a metric's name that do not narrow it: who did it, or the verb that takes it. */
+const HARMLESS_PREFIX = /^(?:各项|全部|依法|共|累计|实现|领导班子|班子成员|党委班子|党员干部|干部员工|党员|员工|收到|收集|征集|招|单列|设立|安排|为[\u4e00-\u9fff]{1,4}|实体)$/;
+/** Words that narrow a money metric to a segment, a product or a programme. */
+const SEGMENT_WORDS = /个人|经营|扶贫|对公|零售|消费|房地产|住房|按揭|绿色|科技|线上|日均|人民币|外币|本外币|信用|小额|创业|助学|产业|专项|公司|快贷|网格|[“”]/;
+
+export interface KeyMatch {
+  key: string;
+  /** The words before the catalog name that narrow it, if any. */
+  narrowed?: string;
+}
+
+export function matchCatalog(label: string, catalog: Catalog): KeyMatch | undefined {
+  const names = catalogNames(catalog);
+  const normalized = label.replace(/比年初/g, '较年初').replace(/较年初(?=净增)/, '').replace(/了/g, '').replace(/具体的?/g, '');
+  for (const { name, key } of names) {
+    if (normalized === name) return { key };
+  }
+  for (const { name, key } of names) {
+    if (name.length < 3 || !normalized.endsWith(name)) continue;
+    const prefix = normalized.slice(0, -name.length);
+    if (HARMLESS_PREFIX.test(prefix)) return { key };
+    if (SEGMENT_WORDS.test(prefix) || prefix.length > 0) return { key, narrowed: prefix };
+  }
+  for (const { name, key } of names) {
+    if (name.length < 4) continue;
+    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) return { key };
+  }
+  return undefined;
+}
+
+/** The deposit or loan a bare 较年初增加 / 增幅 / 净增 speaks of: the last one named before it in the sentence. */
+function subjectNoun(sentence: string): string | undefined {
+  const all = [...sentence.matchAll(/([\u4e00-\u9fff]{0,6}?)(存款|贷款)(?!余额[^，；。]*[，；。].*(?:存款|贷款))/g)];
+  const last = all[all.length - 1];
+  if (!last) return undefined;
+  let noun = last[0];
+  noun = noun.replace(/^.*?(?:该行|全行|本行|我行|，|、)/, '').replace(/^(?:截至[^，]*|今年以来|其中|同时)/, '').replace(/^.*为/, '').replace(/^(?:累计|计|向|对|共|已)+/, '');
+  return noun || last[2];
+}
+
+const INCREASE_WORDS = /^(?:较年初|比年初|净增|增加|增幅|增速|增长|同比|较上年|比上年|新增|下降)/;
+
+export function extractFigures(paragraphs: string[], ctx: FigureContext): { figures: ExtractedFigure[]; setAside: SetAsideFigure[] } {
+  const figures: ExtractedFigure[] = [];
+  const setAside: SetAsideFigure[] = [];
+  const orgPrefix = (s: string): number => {
+    const m = findOrgs(s, ctx.registry)[0];
+    return m && m.start === 0 ? m.end : 0;
+  };
+  let lastSubOrg: string | undefined;
+  let carried: string | undefined;
+  paragraphs.forEach((p, pi) => {
+    const found = findFigures(p, ctx.vocab);
+    const orgs = findOrgs(p, ctx.registry);
+    let prevEnd = 0;
+    for (const f of found) {
+      // The words of a clause before an earlier figure in it belong to that figure (12家龙头企业提供授信4.6亿元).
+      const cs = Math.max(clauseStart(p, f.start), prevEnd);
+      prevEnd = f.end;
+      const ss = sentenceStart(p, f.start);
+      const clause = p.slice(cs, f.start);
+      const sentenceBefore = p.slice(ss, f.start);
+      const text = compact(f.text);
+      const noun = nounAfter(p, f.end);
+      const label0 = cleanLabel(clause, orgPrefix);
+      let label = label0 && METRIC_END.test(label0) ? label0 : `${label0}${noun}`;
+      if (label && INCREASE_WORDS.test(label)) {
+        let subj = subjectNoun(sentenceBefore.slice(0, sentenceBefore.length - clause.length));
+        if (subj) subj = subj.slice(orgPrefix(subj));
+        if (subj && !label.startsWith(subj)) label = `${subj}${label}`;
+      }
+      // A long clause: the words nearest the figure say what it counts (…等方式参加“每月一会”).
+      if (label.length > 16) {
+        const cut = Math.max(...['通过', '等方式', '后', '的', '，'].map((w) => { const i = label.lastIndexOf(w); return i >= 0 && label.length - (i + w.length) >= 4 ? i + w.length : -1; }));
+        if (cut > 0) label = label.slice(cut);
+      }
+      label = label.slice(0, 24) || '';
+
+      // Not figures at all.
+      if (RULE.test(sentenceBefore.slice(-24)) || /^以内|^为宜|^及以上/.test(p.slice(f.end).trim())) continue;
+      const after = p.slice(f.end).replace(/^\s+/, '');
+      const unitWord = f.unit.replace(/^[十百千万亿]+/, '');
+      if (ABSTRACT.test(after) && (f.value <= 20 || f.approx)) continue;
+      if (f.form !== 'fraction' && /[一二三四五六七八九十两]/.test(f.text) && !f.approx && f.value <= 10 && RECAP.test(clause.trim())) continue;
+      if (!f.unit && !f.approx && /^分/.test(after)) continue;
+
+      // Someone else's figure.
+      const clauses = sentenceBefore.split(/[，,：:]/);
+      let other: string | undefined;
+      for (const c of clauses) {
+        const t = c.replace(/^\s+/, '');
+        if (OTHER_AT_CLAUSE_START.test(t) || OTHER_INSTITUTION.test(t)) other = t.slice(0, 12);
+        else if (OWN_SUBJECT.test(t) || (ctx.org && findOrgs(t, ctx.registry).some((m) => sameOrg(m, ctx.org!)))) other = undefined;
+      }
+      if (other) {
+        setAside.push({ text, label: label || null, reason: `这句话说的是“${other}”的数字，不是本机构的` });
+        continue;
+      }
+
+      // Scope: a sub-branch, a period, a product or a segment.
+      for (const m of orgs) {
+        if (m.end <= f.start && (!ctx.org || !sameOrg(m, ctx.org)) && /(?:支行|分行|网点|营业部)$/.test(m.text)) lastSubOrg = m.text.replace(/^中国银行|^[\u4e00-\u9fff]{2}(?:市|县)/, '');
+      }
+      let scope: string | undefined;
+      const period = /近\s*[\d一二三四五六七八九十]+\s*年来?|\d{4}\s*年以来|自\d{4}年|成立以来/.exec(sentenceBefore);
+      if (period) scope = period[0].replace(/\s+/g, '').replace(/年来$/, '年');
+      const bareBranch = /(?:^|[，。；、])\s*(?:\d{4}\s*年)?(?:上半年|[一二三四]季度)?\s*(?:该|这家)?(支行|分行|网点)(?![\u4e00-\u9fff]{0,2}(?:党委|党支部书记))/.exec(sentenceBefore);
+      const namedBranch = orgs.filter((m) => m.end <= f.start && m.start >= ss && (!ctx.org || !sameOrg(m, ctx.org)) && /(?:支行|分行|网点)$/.test(m.text)).pop();
+      if (!scope && namedBranch) scope = namedBranch.text;
+      else if (!scope && bareBranch) scope = lastSubOrg ?? bareBranch[1];
+      const product = /“([^”]{2,10}(?:贷|卡|宝|通|e|E|行动|工程|计划|产品))”/.exec(label);
+      if (!scope && product) scope = product[1];
+
+      let key: string | null = null;
+      const match = label ? matchCatalog(label, ctx.catalog) : undefined;
+      if (match && !scope) {
+        if (match.narrowed) {
+          // Narrowed to a segment or a product: that is its scope. Other words only keep it from being the metric.
+          const seg = SEGMENT.exec(label);
+          if (SEGMENT_WORDS.test(match.narrowed)) scope = seg ? seg[1]!.replace(/^(?:累计|发放|投放|支持|为)+/, '') : match.narrowed;
+        } else {
+          const allowed = allowedBaseUnits(ctx.catalog, match.key);
+          if (allowed.includes(f.baseUnit) || (f.baseUnit === '' && false)) key = match.key;
+        }
+      } else if (!scope && !match) {
+        const seg = SEGMENT.exec(label);
+        if (seg && f.baseUnit === '元' && !/^(?:各项|实体)?(?:存款|贷款)$/.test(seg[1]!)) scope = seg[1]!.replace(/^(?:累计|发放|投放|支持|为|单列)+/, '') || undefined;
+      }
+      void unitWord;
+
+      const asOf = asOfAt(p, f.start, ctx.year, ctx.pub, carried);
+      figures.push({
+        text, value: f.value, unit: f.unit, approx: f.approx ?? null, label: label || null, key,
+        ...(scope ? { scope } : {}), ...(asOf ? { asOf } : {}), category: categoryOf(f), paragraph: pi, start: f.start,
+      });
+    }
+    carried = undefined;
+  });
+
+  // One value per metric and date: a later mention of the same metric is a free figure.
+  const seen = new Set<string>();
+  for (const f of figures) {
+    if (!f.key) continue;
+    const id = `${f.key}@${f.asOf ?? ''}`;
+    if (seen.has(id)) f.key = null;
+    else seen.add(id);
+  }
+  // Headline figures: the org-wide ones, by the catalog's priority; else the first ones of the lead.
+  const keyed = figures.filter((f) => f.key).sort((a, b) => (ctx.catalog.byKey.get(b.key!)?.priority ?? 0) - (ctx.catalog.byKey.get(a.key!)?.priority ?? 0));
+  const lead = keyed.length > 0 ? keyed.slice(0, 3) : figures.filter((f) => f.paragraph === figures[0]?.paragraph && !f.scope).slice(0, 2);
+  lead.forEach((f, i) => (f.featured = i + 1));
+  return { figures, setAside };
+}

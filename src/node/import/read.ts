@@ -1,0 +1,168 @@
+/**
+ * Reading what writers hand in: Word files (.docx, through mammoth: headings, bold, lists, images), text
+ * files in UTF-8 (with or without BOM), GBK/GB18030 or UTF-16, Markdown, and standard input. The encoding is
+ * detected, converted and reported, never guessed silently.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import mammoth from 'mammoth';
+import { Parser } from 'htmlparser2';
+import type { SourceDoc, SourceLine } from '../../lib/import/layout.ts';
+import type { Encoding } from '../../lib/import/report.ts';
+
+export interface SourceImage {
+  bytes: Buffer;
+  /** jpg, png, gif, webp … */
+  ext: string;
+}
+
+export interface ReadSource {
+  name: string;
+  encoding: Encoding;
+  doc: SourceDoc;
+  images: Map<string, SourceImage>;
+}
+
+export class SourceError extends Error {}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Text from bytes: BOMs first, then strict UTF-8, then UTF-16 without BOM, then GB18030. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const b = Buffer.from(bytes);
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  // UTF-16 without a BOM: Chinese text in it has many zero bytes on one side of ASCII characters.
+  if (b.length >= 4 && b.length % 2 === 0) {
+    let evenZero = 0;
+    let oddZero = 0;
+    for (let i = 0; i < Math.min(b.length, 4000); i += 2) {
+      if (b[i] === 0) evenZero++;
+      if (b[i + 1] === 0) oddZero++;
+    }
+    const pairs = Math.min(b.length, 4000) / 2;
+    if (oddZero > pairs * 0.2 && evenZero < pairs * 0.05) return { text: iconv.decode(b, 'utf-16le'), encoding: 'utf-16le' };
+    if (evenZero > pairs * 0.2 && oddZero < pairs * 0.05) return { text: iconv.decode(b, 'utf-16be'), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: UTF8.decode(b), encoding: 'utf-8' };
+  } catch {
+    const text = iconv.decode(b, 'gb18030');
+    if (text.includes('\ufffd')) throw new SourceError('文件里有既不是 UTF-8、也不是 GBK 的字节，可能不是文本文件。');
+    return { text, encoding: 'gb18030' };
+  }
+}
+
+function isDocx(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && Buffer.from(bytes.subarray(0, 4000)).includes('word/');
+}
+
+/** Markdown as written: # headings, lists, **bold**, images; paragraphs are separated by blank lines. */
+export function markdownToSource(text: string): SourceDoc {
+  const lines: SourceLine[] = [];
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length > 0) lines.push({ text: para.join(''), style: 'p' }, { text: '' });
+    para = [];
+  };
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const l = raw.trim();
+    const h = /^(#{1,6})\s+(.*)$/.exec(l);
+    if (!l) flush();
+    else if (h) {
+      flush();
+      lines.push({ text: h[2]!.replace(/\*\*/g, ''), style: h[1]!.length === 1 ? 'h1' : 'h2' });
+    } else if (/^([-*+]|\d+[.、)])\s+/.test(l)) {
+      flush();
+      lines.push({ text: l.replace(/^([-*+]|\d+[.、)])\s+/, '').replace(/\*\*/g, ''), style: 'li' });
+    } else if (/^!\[[^\]]*\]\([^)]*\)$/.test(l)) {
+      flush();
+    } else para.push(l.replace(/\*\*(.+?)\*\*/g, '$1').replace(/^\*\*|\*\*$/g, '').replace(/^>\s?/, ''));
+  }
+  flush();
+  return { lines, structured: true };
+}
+
+/** Word's HTML (from mammoth) as source lines, with images collected under names img1, img2 … */
+export async function docxToSource(bytes: Uint8Array): Promise<{ doc: SourceDoc; images: Map<string, SourceImage> }> {
+  const images = new Map<string, SourceImage>();
+  let n = 0;
+  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
+    convertImage: mammoth.images.imgElement(async (image) => {
+      const base64 = await image.read('base64');
+      const ext = (image.contentType.split('/')[1] ?? 'png').replace('jpeg', 'jpg').replace(/[^a-z0-9]/g, '');
+      const name = `img${++n}`;
+      images.set(name, { bytes: Buffer.from(base64, 'base64'), ext });
+      return { src: name };
+    }),
+  });
+  const lines: SourceLine[] = [];
+  let cur: { text: string; style: SourceLine['style']; boldChars: number } | undefined;
+  let boldDepth = 0;
+  const open = (style: SourceLine['style']) => {
+    cur = { text: '', style, boldChars: 0 };
+  };
+  const close = () => {
+    if (cur && cur.text.trim()) {
+      const text = cur.text.replace(/\s+/g, (s) => (s.includes('\n') ? '' : s)).trim();
+      const bold = cur.boldChars >= text.replace(/\s/g, '').length && text.length > 0;
+      lines.push({ text, ...(cur.style ? { style: cur.style } : {}), ...(bold ? { bold: true } : {}) });
+    }
+    cur = undefined;
+  };
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (/^h[1-6]$/.test(name)) open(name === 'h1' ? 'h1' : name === 'h2' ? 'h2' : 'h3');
+      else if (name === 'p') open('p');
+      else if (name === 'li') open('li');
+      else if (name === 'strong' || name === 'b') boldDepth++;
+      else if (name === 'br' && cur) cur.text += '\n';
+      else if (name === 'img' && attrs.src && images.has(attrs.src)) {
+        close();
+        lines.push({ text: attrs.alt ?? '', style: 'image', image: attrs.src });
+      }
+    },
+    ontext(t) {
+      if (!cur) open('p');
+      cur!.text += t;
+      if (boldDepth > 0) cur!.boldChars += t.replace(/\s/g, '').length;
+    },
+    onclosetag(name) {
+      if (name === 'strong' || name === 'b') boldDepth = Math.max(0, boldDepth - 1);
+      if (/^(h[1-6]|p|li)$/.test(name)) close();
+    },
+  }, { decodeEntities: true });
+  parser.write(result.value);
+  parser.end();
+  close();
+  return { doc: { lines, structured: true }, images };
+}
+
+/** Reads a file (or standard input for "-"). */
+export async function readSource(file: string, stdin?: () => Buffer): Promise<ReadSource> {
+  let bytes: Buffer;
+  const name = file === '-' ? '标准输入' : path.basename(file);
+  try {
+    bytes = file === '-' ? (stdin ?? (() => readFileSync(0)))() : readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SourceError(code === 'ENOENT' ? `找不到文件 ${file}` : code === 'EISDIR' ? `${file} 是文件夹，请写文件名` : `读不出 ${file}（${code ?? '未知原因'}）`);
+  }
+  if (isDocx(bytes) || /\.docx$/i.test(file)) {
+    if (!isDocx(bytes)) throw new SourceError(`${name} 不是 Word（.docx）文件。旧版 .doc 请先在 Word 或 WPS 里“另存为” .docx。`);
+    const { doc, images } = await docxToSource(bytes);
+    return { name, encoding: 'docx', doc, images };
+  }
+  if (/\.(doc|wps|pdf)$/i.test(file)) {
+    throw new SourceError(`${name} 读不了：请在 Word/WPS 里另存为 .docx，或把文字复制到 .txt 文件（PDF 里选中全部文字复制）。`);
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (text.includes('\u0000')) throw new SourceError(`${name} 里有二进制内容，不是文本文件。`);
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const doc: SourceDoc = /\.(md|markdown)$/i.test(file)
+    ? markdownToSource(normalized)
+    : { lines: normalized.split('\n').map((t) => ({ text: t })), structured: false };
+  return { name, encoding, doc, images: new Map() };
+}

@@ -28,6 +28,7 @@ import { listReportFiles } from '../node/check-content.ts';
 import { problemsError, showcaseError } from '../node/errors.ts';
 import { isInside } from '../node/paths.ts';
 import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, reportsDir, type CheckedReport } from '../node/report-file.ts';
+import { addTime } from '../node/timings.ts';
 import { INDEX_ID, toEntryData, type IndexData } from './entry.ts';
 
 export interface ReportsLoaderOptions {
@@ -65,6 +66,8 @@ interface State {
   slugToAbs: Map<string, string>;
   absToSlug: Map<string, string>;
   problems: Map<string, Problem[]>;
+  /** Dev: the bytes each report file had when it was last read, to notice a save the watcher did not report. */
+  read: Map<string, Uint8Array>;
   parsed: number;
   reused: number;
 }
@@ -73,42 +76,51 @@ export function reportsLoader(options: ReportsLoaderOptions = {}): Loader {
   return {
     name: 'showcase-reports',
     load: async (context) => {
-      const root = fileURLToPath(context.config.root);
-      const dev = context.watcher !== undefined;
-      const contentDir = contentDirFromEnv(process.env, root);
-      let now: Date;
+      const started = performance.now();
       try {
-        now = nowFromEnv();
-      } catch (e) {
-        if (e instanceof NowError) throw showcaseError('设置有误', e.message);
-        throw e;
+        await load(context, options);
+      } finally {
+        addTime('loader', performance.now() - started);
       }
-      let config: ContentConfig;
-      try {
-        config = readContentConfig({ contentDir, projectContentDir: projectContentDir(root) });
-      } catch (e) {
-        if (!(e instanceof ContentConfigError)) throw e;
-        if (!dev) throw problemsError(e.problems, '设置、指标目录或机构名录有误，构建停止。', '改正上面的问题后重新运行；npm run check 可以只做检查。');
-        reportConfigProblems(context, e.problems);
-        watch(context, options, { root, contentDir });
-        return;
-      }
-      const state: State = {
-        root, contentDir, dev, now, config, code: codeDigest(root),
-        slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), parsed: 0, reused: 0,
-      };
-      await syncAll(context, state);
-      const all = [...state.problems.values()].flat();
-      const problems = options.strict ? all.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : all;
-      const summary = `${summarize(problems, state.slugToAbs.size + countRejected(state))}（解析 ${state.parsed} 份，未改动沿用 ${state.reused} 份）`;
-      if (problems.some((p) => p.severity === 'error') && !dev) {
-        throw problemsError(problems, `${summary} 构建停止。`, '改正上面的错误后重新运行；npm run check 可以只做检查，几秒内列出全部问题。');
-      }
-      if (problems.length > 0) process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n\n')}\n\n`);
-      context.logger.info(summary);
-      if (dev) watch(context, options, { root, contentDir, state });
     },
   };
+}
+
+async function load(context: LoaderContext, options: ReportsLoaderOptions): Promise<void> {
+  const root = fileURLToPath(context.config.root);
+  const dev = context.watcher !== undefined;
+  const contentDir = contentDirFromEnv(process.env, root);
+  let now: Date;
+  try {
+    now = nowFromEnv();
+  } catch (e) {
+    if (e instanceof NowError) throw showcaseError('设置有误', e.message);
+    throw e;
+  }
+  let config: ContentConfig;
+  try {
+    config = readContentConfig({ contentDir, projectContentDir: projectContentDir(root) });
+  } catch (e) {
+    if (!(e instanceof ContentConfigError)) throw e;
+    if (!dev) throw problemsError(e.problems, '设置、指标目录或机构名录有误，构建停止。', '改正上面的问题后重新运行；npm run check 可以只做检查。');
+    reportConfigProblems(context, e.problems);
+    watch(context, options, { root, contentDir });
+    return;
+  }
+  const state: State = {
+    root, contentDir, dev, now, config, code: codeDigest(root),
+    slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), read: new Map(), parsed: 0, reused: 0,
+  };
+  await syncAll(context, state);
+  const all = [...state.problems.values()].flat();
+  const problems = options.strict ? all.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : all;
+  const summary = `${summarize(problems, state.slugToAbs.size + countRejected(state))}（解析 ${state.parsed} 份，未改动沿用 ${state.reused} 份）`;
+  if (problems.some((p) => p.severity === 'error') && !dev) {
+    throw problemsError(problems, `${summary} 构建停止。`, '改正上面的错误后重新运行；npm run check 可以只做检查，几秒内列出全部问题。');
+  }
+  if (problems.length > 0) process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n\n')}\n\n`);
+  context.logger.info(summary);
+  if (dev) watch(context, options, { root, contentDir, state });
 }
 
 function countRejected(state: State): number {
@@ -152,6 +164,7 @@ async function syncFile(context: LoaderContext, state: State, abs: string): Prom
   } catch {
     bytes = new Uint8Array();
   }
+  if (state.dev) state.read.set(abs, bytes);
   const digest = entryDigest(bytes, state, abs);
   const filePath = path.relative(state.root, abs).split(path.sep).join('/');
   const existing = store.get(slug);
@@ -173,9 +186,30 @@ async function syncFile(context: LoaderContext, state: State, abs: string): Prom
     return true;
   }
 
+  // A build stores no draft or embargoed report; its verdict is kept aside so an unchanged one is not parsed
+  // again on every build (publication is still judged anew: an embargo ends without the file changing).
+  const asideKey = `unpublished:${filePath}`;
+  const aside = context.meta.get(asideKey);
+  if (!state.dev && aside) {
+    const v = JSON.parse(aside) as { digest: string; draft: boolean; date: string; problems: Problem[] };
+    if (v.digest === digest && !isPublished(v, state.now)) {
+      store.delete(slug);
+      state.problems.set(abs, v.problems);
+      state.reused++;
+      return false;
+    }
+  }
+
   state.parsed++;
+  const t0 = performance.now();
   const checked = await checkReportFile(abs, { ...state.config, now: state.now, missingGlyphs: await cardFontGlyphs() }, bytes);
+  addTime('validation', performance.now() - t0);
   state.problems.set(abs, checked.problems);
+  if (!state.dev && checked.report && !checked.report.published) {
+    context.meta.set(asideKey, JSON.stringify({ digest, draft: checked.report.draft, date: checked.report.date, problems: checked.problems }));
+  } else {
+    context.meta.delete(asideKey);
+  }
   const stored = await storeChecked(context, state, checked, { digest, filePath });
   if (stored) {
     state.slugToAbs.set(slug, abs);
@@ -207,7 +241,9 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
     // The body is rendered here, once, by Astro's own Markdown pipeline (with its image handling and the
     // sanitiser configured in astro.config.mjs). The leading newline keeps a body that starts with a
     // thematic break (---) from being read as frontmatter.
+    const t0 = performance.now();
     const rendered = await context.renderMarkdown(`\n${checked.body ?? ''}`, { fileURL: pathToFileURL(checked.abs) });
+    addTime('markdown', performance.now() - t0);
     store.set({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
   } else {
     // MDX is compiled by @astrojs/mdx when the page renders it.
@@ -258,6 +294,8 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
   const watcher = context.watcher!;
   const dir = reportsDir(where.contentDir);
   watcher.add(dir);
+  // Images may sit anywhere in the content folder (a report names them relative to itself).
+  watcher.add(where.contentDir);
   const dataFiles = Object.values(DATA_FILES).flatMap((f) => [path.join(where.contentDir, f), path.join(projectContentDir(where.root), f)]);
   watcher.add(dataFiles);
   const known = holders.get(context.store);
@@ -294,20 +332,60 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
       }
       await syncFile(context, state, f);
     }
-    if (removed) state.problems.delete(abs);
+    if (removed) {
+      state.problems.delete(abs);
+      state.read.delete(abs);
+    }
     writeIndex(context, state);
     const mine = state.problems.get(abs) ?? [];
     if (mine.length > 0) process.stderr.write(`${mine.map(formatProblem).join('\n\n')}\n\n`);
     context.logger.info(`${removed ? '已移除' : '已更新'} ${path.relative(where.contentDir, abs)}${mine.length ? `（${mine.length} 个问题）` : ''}`);
   });
+  /**
+   * The watcher reports a save as it begins and drops the file's further change events for 50 ms: a save still
+   * being written then (an editor writing in place, a copy from a network drive) would stay read half-done —
+   * an empty file's problem on the page although the file is fine. A moment later the file is compared with what
+   * was checked and checked again if it differs.
+   */
+  const settle = (abs: string) => {
+    setTimeout(() => run(async () => {
+      const seen = holder.state?.read.get(abs);
+      if (!seen) return;
+      let now: Buffer;
+      try {
+        now = readFileSync(abs);
+      } catch {
+        return; // Removed: its own event handles it.
+      }
+      if (!now.equals(seen)) one(abs, false);
+    }), 250).unref();
+  };
   if (known) return;
   holders.set(context.store, holder);
   const onChange = (changed: string, removed = false) => {
     if (dataFiles.includes(changed)) return full();
-    if (!isInside(dir, changed) || !REPORT_FILE.test(changed)) return;
+    if (!REPORT_FILE.test(changed)) {
+      // Another file of the content folder, such as an image: a report's entry does not change with it (its
+      // digest covers the report's own bytes), so the reports naming it are checked again. Copying in the
+      // picture a report already names clears its "文件不存在" problem; deleting one shows it.
+      if (!isInside(where.contentDir, changed) || !holder.state) return;
+      const name = Buffer.from(path.basename(changed));
+      for (const f of listReportFiles(dir)) {
+        let text: Buffer;
+        try {
+          text = readFileSync(f);
+        } catch {
+          continue; // Removed meanwhile: its own event handles it.
+        }
+        if (text.includes(name)) one(f, false);
+      }
+      return;
+    }
+    if (!isInside(dir, changed)) return;
     const rel = path.relative(dir, changed);
     if (rel.split(path.sep).some((s) => s.startsWith('.') || s.startsWith('_'))) return;
     one(changed, removed);
+    if (!removed) settle(changed);
   };
   watcher.on('change', (p) => onChange(p));
   watcher.on('add', (p) => onChange(p));

@@ -4,7 +4,7 @@
  * anywhere in the build would show up in it), and the loader how many entries it reused.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,11 +17,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const VALID = readFileSync(path.join(ROOT, 'test/fixtures/valid/jiexiu-2025q1.md'), 'utf8');
 const FILES = ['a', 'b', 'c', 'd', 'e'].map((x) => `jiexiu-2025q1-${x}.md`);
 
-function build(): { parses: number; parsed: number; reused: number; out: string } {
+function build(now = '2026-01-10'): { parses: number; parsed: number; reused: number; out: string } {
   const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(tmp, 'dist')], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: '2026-01-10', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
   const out = `${res.stdout}${res.stderr}`;
   expect(res.status, out).toBe(0);
@@ -37,19 +37,27 @@ describe('parsing per build', () => {
     mkdirSync(path.join(content, 'reports'), { recursive: true });
     cpSync(path.join(ROOT, 'test/fixtures/check/orgs.yaml'), path.join(content, 'orgs.yaml'));
     FILES.forEach((f, i) => writeFileSync(path.join(content, 'reports', f), VALID.replace('党建赋能存贷款稳步增长', `党建赋能存贷款稳步增长（${i + 1}）`)));
+    // A build stores neither a draft nor an embargoed report, yet an unchanged one is not parsed again either.
+    writeFileSync(path.join(content, 'reports', 'jiexiu-draft.md'), VALID.replace('党建赋能', '草稿').replace('date: 2025-04-22', 'date: 2025-04-22\ndraft: true'));
+    writeFileSync(path.join(content, 'reports', 'jiexiu-later.md'), VALID.replace('党建赋能', '定时').replace('date: 2025-04-22', 'date: 2026-02-01'));
 
-    expect(build()).toMatchObject({ parses: 5, parsed: 5, reused: 0 });
-    expect(build()).toMatchObject({ parses: 0, parsed: 0, reused: 5 });
+    expect(build()).toMatchObject({ parses: 7, parsed: 7, reused: 0 });
+    expect(build()).toMatchObject({ parses: 0, parsed: 0, reused: 7 });
+    expect(existsSync(path.join(tmp, 'dist/reports/jiexiu-later'))).toBe(false);
+    // The embargo ends: the unchanged file is published, the rest is reused.
+    expect(build('2026-02-01')).toMatchObject({ parses: 1, parsed: 1, reused: 6 });
+    expect(existsSync(path.join(tmp, 'dist/reports/jiexiu-later/index.html'))).toBe(true);
+    expect(build('2026-02-01')).toMatchObject({ parses: 0, parsed: 0, reused: 7 });
 
     const edited = path.join(content, 'reports', FILES[2]!);
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n该行表示，将继续做好金融服务。\n`);
-    const afterEdit = build();
-    expect(afterEdit).toMatchObject({ parses: 1, parsed: 1, reused: 4 });
+    const afterEdit = build('2026-02-01');
+    expect(afterEdit).toMatchObject({ parses: 1, parsed: 1, reused: 6 });
     expect(readFileSync(path.join(tmp, 'dist/reports/jiexiu-2025q1-c/index.html'), 'utf8')).toContain('将继续做好金融服务');
 
     // Every report is checked against the registry: a change to it re-checks them all.
     const orgs = path.join(content, 'orgs.yaml');
     writeFileSync(orgs, readFileSync(orgs, 'utf8').replace('parent: 晋中管理中心', 'parent: 晋中市管理中心'));
-    expect(build()).toMatchObject({ parses: 5, parsed: 5, reused: 0 });
-  }, 300_000);
+    expect(build('2026-02-01')).toMatchObject({ parses: 7, parsed: 7, reused: 0 });
+  }, 600_000);
 });

@@ -18,6 +18,7 @@ import { buildManifest, diffManifests, missingOutputs, sourceFingerprint, STAMP_
 import { checkpoint } from '../src/node/checkpoint.ts';
 import { contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
 import { acquireLock, projectLockFile } from '../src/node/lock.ts';
+import { printTimings, setTiming } from '../src/node/timings.ts';
 import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/node/operator-errors.ts';
 
 const USAGE = `用法：npm run build -- [--outDir 文件夹] [Astro 的其他构建选项，如 --force]
@@ -140,11 +141,16 @@ async function build(target: string, passthrough: string[]): Promise<number> {
     let hash = '';
     let swapMs = 0;
     try {
+      const t0 = performance.now();
       const stamp = writeStamp(staging, sourceHash);
+      setTiming('stamp', Math.round(performance.now() - t0));
       files = Object.keys(stamp.files).length;
       hash = stamp.contentHash;
       checkpoint('build:stamped');
+      const t1 = performance.now();
       swapMs = swapIn(staging, target).gapMs;
+      setTiming('swap', Math.round(performance.now() - t1));
+      printTimings();
     } catch (e) {
       throw fsProblem(e, { doing: '把新网站放到位', where: target, safe });
     }

@@ -38,6 +38,9 @@ export interface BuildCardsResult {
   files: string[];
   svgMs: number[];
   pngMs: number[];
+  /** Rendered jobs: what they were and what they cost. */
+  jobs: { kind: 'card' | 'poster'; svgMs: number; pngMs: number; bytes: number }[];
+  threads: number;
 }
 
 /** A character the font cannot draw: a build error, never a tofu box on a card. */
@@ -115,6 +118,8 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
 
   let svgMs: number[] = [];
   let pngMs: number[] = [];
+  let jobs: BuildCardsResult['jobs'] = [];
+  let threads = 0;
   if (pending.length > 0) {
     const subset = await subsetFonts(fonts, planned.map((p) => treeText(p.tree)).join(''));
     const step = Math.max(1, Math.round(pending.length / 20));
@@ -125,10 +130,12 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
     );
     svgMs = res.svgMs;
     pngMs = res.pngMs;
+    threads = res.threads;
+    jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.size === POSTER ? 'poster' : 'card', ...j }));
   }
   for (const p of planned) {
     mkdirSync(path.dirname(p.out), { recursive: true });
     copyFileSync(cacheFile(p), p.out);
   }
-  return { rendered: pending.length, cached: planned.length - pending.length, files: planned.map((p) => p.out), svgMs, pngMs };
+  return { rendered: pending.length, cached: planned.length - pending.length, files: planned.map((p) => p.out), svgMs, pngMs, jobs, threads };
 }

@@ -23,7 +23,7 @@ parentPort!.on('message', async (job: Job) => {
     mkdirSync(path.dirname(job.file), { recursive: true });
     // Under a temporary name, then renamed: a killed build never leaves a truncated card in the cache.
     writeFileAtomic(job.file, png);
-    parentPort!.postMessage({ id: job.id, ok: true, svgMs, pngMs, rss: process.memoryUsage().rss });
+    parentPort!.postMessage({ id: job.id, ok: true, svgMs, pngMs, bytes: png.length, rss: process.memoryUsage().rss });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, ok: false, error: String((e as Error)?.stack ?? e) });
   }

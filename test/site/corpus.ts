@@ -21,10 +21,10 @@ export const VOCABULARY = [
 const ORGS = ['示例农商银行', '样例农商银行', '演示银行示例分行'];
 const THEMES = ['党建引领', '党建联建', '普惠金融', '乡村振兴', '科技金融', '反诈宣传', '金融知识教育', '清廉金融', '作风建设', '志愿服务'];
 /** Inserted into a phrase to make a near miss. */
-const GLUE = ['的', '和', '、', '，', '与'];
+export const GLUE = ['的', '和', '、', '，', '与'];
 
 /** Sentences from ../shared/samples, line breaks as extracted from the PDF. */
-const SENTENCES = [
+export const SENTENCES = [
   "为进一步增强党支部的凝聚力、向\n心力、战斗力，着力实现党建工作和业\n务发展“双提升”，四川资阳农商银行以\n“星级党支部”评定为“小支点”，撬动党\n建引领高质量发展“大未来”，开启了基\n层党建工作提质增效新模式。",
   "“星级党支部”评定活动每年开展\n一次，实行星级动态管理、可升可降，顶\n尖是“五星”级，垫底是“无星”级。",
   "李勇 刘军 唐智宏\n盐亭农商银行\n开展“护廉·守廉”大走访活动\n近期，四川盐亭农商银行党委组织\n开展了“护廉·守廉”大走访活动。",
@@ -170,7 +170,7 @@ const SENTENCES = [
 ];
 
 /** Deterministic PRNG (mulberry32), so a corpus is the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -181,14 +181,14 @@ function random(seed: number): () => number {
   };
 }
 
-function insertAt(s: string, what: string, rnd: () => number): string {
+export function insertAt(s: string, what: string, rnd: () => number): string {
   const chars = [...s];
   const at = Math.floor(rnd() * (chars.length + 1));
   return chars.slice(0, at).join('') + what + chars.slice(at).join('');
 }
 
 /** The phrase as it goes into a page: whole, split by white space, or a near miss. */
-function variant(phrase: string, rnd: () => number): string {
+export function variant(phrase: string, rnd: () => number): string {
   const chars = [...phrase];
   const r = rnd();
   if (/^[A-Za-z]+$/.test(phrase)) {

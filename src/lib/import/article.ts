@@ -43,7 +43,7 @@ export interface ImportContext {
 function titleOf(headline: string[], orgLine: string | undefined): string | null {
   if (headline.length === 0) return null;
   const lines = orgLine ? headline.slice(1) : headline;
-  const joined = lines.join(' ').replace(/\s+/g, ' ').trim();
+  const joined = lines.join(' ').replace(/\s+(?=——|—)/g, '').replace(/\s+/g, ' ').trim();
   const t = (orgLine ? `${orgLine}${joined}` : joined).replace(/^【[^】]{1,10}】\s*/, '').replace(/^[#＃]+\s*/, '');
   return t || null;
 }

@@ -129,31 +129,33 @@ function catalogNames(catalog: Catalog): { name: string; key: string }[] {
 }
 
 /** Words before a metric's name that do not narrow it: who did it, or the verb that takes it. */
-const HARMLESS_PREFIX = /^(?:各项|全部|依法|共|累计|实现|领导班子|班子成员|党委班子|党员干部|干部员工|党员|员工|收到|收集|征集|招|单列|设立|安排|为[\u4e00-\u9fff]{1,4}|实体)$/;
+const HARMLESS_PREFIX = /^(?:各项|全部|依法|共|累计|实现|全县|全市|全区|全辖|领导班子|班子成员|党委班子|党员干部|干部员工|党员|员工|收到|收集|征集|招|单列|设立|安排|为[\u4e00-\u9fff]{1,4}|实体)+$/;
 /** Words that narrow a money metric to a segment, a product or a programme. */
-const SEGMENT_WORDS = /个人|经营|扶贫|对公|零售|消费|房地产|住房|按揭|绿色|科技|线上|日均|人民币|外币|本外币|信用|小额|创业|助学|产业|专项|公司|快贷|网格|[“”]/;
+const SEGMENT_WORDS = /普惠|小微|涉农|农户|个人|经营|扶贫|对公|零售|消费|房地产|住房|按揭|绿色|科技|线上|日均|人民币|外币|本外币|信用|小额|创业|助学|产业|专项|公司|快贷|网格|[“”]/;
 
 export interface KeyMatch {
   key: string;
+  /** The catalog name the label matched. */
+  name: string;
   /** The words before the catalog name that narrow it, if any. */
   narrowed?: string;
 }
 
 export function matchCatalog(label: string, catalog: Catalog): KeyMatch | undefined {
   const names = catalogNames(catalog);
-  const normalized = label.replace(/比年初/g, '较年初').replace(/较年初(?=净增)/, '').replace(/了/g, '').replace(/具体的?/g, '');
+  const normalized = label.replace(/普惠型/g, '普惠').replace(/小微企业贷款/g, '小微贷款').replace(/比年初/g, '较年初').replace(/较年初(?=净增)/, '').replace(/了/g, '').replace(/具体的?/g, '');
   for (const { name, key } of names) {
-    if (normalized === name) return { key };
+    if (normalized === name) return { key, name };
   }
   for (const { name, key } of names) {
     if (name.length < 3 || !normalized.endsWith(name)) continue;
     const prefix = normalized.slice(0, -name.length);
-    if (HARMLESS_PREFIX.test(prefix)) return { key };
-    if (SEGMENT_WORDS.test(prefix) || prefix.length > 0) return { key, narrowed: prefix };
+    if (HARMLESS_PREFIX.test(prefix)) return { key, name };
+    if (SEGMENT_WORDS.test(prefix) || prefix.length > 0) return { key, name, narrowed: prefix };
   }
   for (const { name, key } of names) {
     if (name.length < 4) continue;
-    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) return { key };
+    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) return { key, name };
   }
   return undefined;
 }
@@ -164,8 +166,32 @@ function subjectNoun(sentence: string): string | undefined {
   const last = all[all.length - 1];
   if (!last) return undefined;
   let noun = last[0];
-  noun = noun.replace(/^.*?(?:该行|全行|本行|我行|，|、)/, '').replace(/^(?:截至[^，]*|今年以来|其中|同时)/, '').replace(/^.*为/, '').replace(/^(?:累计|计|向|对|共|已)+/, '');
+  noun = noun.replace(/^.*(?:银行|农商行|支行|分行|建行|农行|工行|中行)/, '').replace(/^.*?(?:该行|全行|本行|我行|，|、)/, '').replace(/^(?:截至[^，]*|今年以来|其中|同时)/, '').replace(/^.*为/, '').replace(/^(?:累计|计|向|对|共|已)+/, '');
   return noun || last[2];
+}
+
+/** Two-character words of a metric's name too common to tell one metric from another. */
+const COMMON_BIGRAMS = new Set(['金额', '余额', '人数', '户数', '次数', '笔数', '数量', '个数', '总数', '人员', '活动', '服务', '开展']);
+
+/**
+ * A generic alias (涉及金额, 服务群众) names a metric only where the sentence speaks of that metric: 涉及金额 after
+ * 起诉不良贷款 is the amount sued for, after 堵截可疑交易 it is not.
+ */
+function contextSupports(catalog: Catalog, match: KeyMatch, text: string): boolean {
+  const def = catalog.byKey.get(match.key);
+  if (!def) return false;
+  const bigramsOf = (s: string) => {
+    const out = new Set<string>();
+    for (let i = 0; i + 2 <= s.length; i++) if (/^[\u4e00-\u9fff]{2}$/.test(s.slice(i, i + 2))) out.add(s.slice(i, i + 2));
+    return out;
+  };
+  const matched = bigramsOf(match.name);
+  const own = [...bigramsOf(def.label)].filter((b) => !COMMON_BIGRAMS.has(b));
+  // The metric's own name, or an alias sharing a word with it (实体贷款余额, 新员工), says enough by itself; a
+  // generic alias (涉及金额, 服务群众) needs the sentence to name what the metric is about.
+  if (match.name === def.label || match.name === def.key || own.some((b) => matched.has(b))) return true;
+  const distinctive = own;
+  return distinctive.length === 0 || distinctive.some((b) => text.includes(b));
 }
 
 const INCREASE_WORDS = /^(?:较年初|比年初|净增|增加|增幅|增速|增长|同比|较上年|比上年|新增|下降)/;
@@ -190,8 +216,11 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       const ss = sentenceStart(p, f.start);
       const clause = p.slice(cs, f.start);
       const sentenceBefore = p.slice(ss, f.start);
-      const text = compact(f.text);
-      const noun = nounAfter(p, f.end);
+      // 86场次, 3批次: a count word the catalog has no unit for, printed as one with the unit.
+      const compound = f.unit && p[f.end] === '次' && !/[\d\u4e00-\u9fff]/.test(p[f.end + 1] ?? '') || (f.unit && p[f.end] === '次' && /[，。；、）)]/.test(p[f.end + 1] ?? ''));
+      const text = compact(f.text) + (compound ? '次' : '');
+      const unit = f.unit + (compound ? '次' : '');
+      const noun = nounAfter(p, f.end + (compound ? 1 : 0));
       const label0 = cleanLabel(clause, orgPrefix);
       let label = label0 && METRIC_END.test(label0) ? label0 : `${label0}${noun}`;
       if (label && INCREASE_WORDS.test(label)) {
@@ -250,7 +279,8 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
           if (SEGMENT_WORDS.test(match.narrowed)) scope = seg ? seg[1]!.replace(/^(?:累计|发放|投放|支持|为)+/, '') : match.narrowed;
         } else {
           const allowed = allowedBaseUnits(ctx.catalog, match.key);
-          if (allowed.includes(f.baseUnit) || (f.baseUnit === '' && false)) key = match.key;
+          const sentence = p.slice(ss, p.slice(f.end).search(/[。！？!?；;]/) >= 0 ? f.end + p.slice(f.end).search(/[。！？!?；;]/) : p.length);
+          if (allowed.includes(f.baseUnit) && contextSupports(ctx.catalog, match, sentence)) key = match.key;
         }
       } else if (!scope && !match) {
         const seg = SEGMENT.exec(label);
@@ -260,7 +290,7 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
 
       const asOf = asOfAt(p, f.start, ctx.year, ctx.pub, carried);
       figures.push({
-        text, value: f.value, unit: f.unit, approx: f.approx ?? null, label: label || null, key,
+        text, value: f.value, unit, approx: f.approx ?? null, label: label || null, key,
         ...(scope ? { scope } : {}), ...(asOf ? { asOf } : {}), category: categoryOf(f), paragraph: pi, start: f.start,
       });
     }

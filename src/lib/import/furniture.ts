@@ -54,7 +54,8 @@ export function furniture(line: string, isOrgName: (s: string) => boolean): Furn
   const date = dateIn(t);
   if (date && (WEEKDAY.test(t) || /第\s*[\d一二三四五六七八九十]+\s*版/.test(t) || NEWSPAPER.test(t.split(/\s+/)[0] ?? ''))) return { kind: 'masthead', date };
   // 原创 平遥农商银行 平遥农商银行 2025年05月28日 18:06 山西
-  if (date && /^原创|^\S+\s+\S+\s+\d{4}年\d{1,2}月\d{1,2}日\s+\d{1,2}:\d{2}/.test(t)) return { kind: 'wechat', date };
+  // A WeChat header: 原创 公众号 作者 2025年05月28日 18:06 山西 / 公众号 2025-06-18 09:30 湖南
+  if (date && (/^原创/.test(t) || /\d{1,2}:\d{2}/.test(t) && t.replace(DATE, '').replace(/\d{1,2}:\d{2}(?::\d{2})?/, '').replace(/\s+/g, '').length <= 24 && !/[，。；]/.test(t))) return { kind: 'wechat', date };
   // A line that is a date, or an org or office and a date: 2025年6月5日 / 湖南中行2023-8-1 / 某某办公室 2025年6月10日
   if (date) {
     const rest = t.replace(DATE, '').replace(/[\s　]+/g, '');

@@ -71,6 +71,8 @@ type Token =
   | { k: 'close'; authors: string[] }
   | { k: 'credit'; credit: string };
 
+/** A subtitle set under a title: ——陕西富平农商银行开展反诈宣传月活动. */
+const SUBTITLE = /^\s*(?:——|—|--)\s*\S/;
 const PARA_END = /[。！？!?…；;：:]["”’」』）)】]*$/;
 const OPENER = /^(?:[“"]|近日|日前|近期|目前|当前|今年以来|近年来|去年以来|年初以来|\d{1,2}月以来|\d{4}\s*年以来|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|本报讯|据了解|为(?:进一步|深入|切实|全面|持续|有效|更好|积极|扎实|加快|提升|推动|助力|落实|做好)|在[^，。]{2,20}(?:中|下|上|之际|期间|背景下)，|\d{4}\s*年[^，。]{0,12}期间)/;
 
@@ -120,8 +122,11 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
     return null;
   });
   const body = kept.filter((l): l is SourceLine => l !== null);
-  const width = median(body.filter((l) => l.text.trim() && l.style !== 'image').map((l) => visibleLength(l.text)));
-  const columns = !doc.structured && width <= 30;
+  const textLines = body.filter((l) => visibleLength(l.text) >= 8 && l.style !== 'image');
+  const width = median(textLines.map((l) => visibleLength(l.text)));
+  // Column text breaks most lines mid-sentence; one paragraph per line ends most lines with punctuation.
+  const unfinished = textLines.filter((l) => !PARA_END.test(l.text.trim())).length;
+  const columns = !doc.structured && width <= 30 && unfinished > textLines.length / 2;
 
   const tokens: Token[] = [];
   let buf: string | undefined;
@@ -180,6 +185,13 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       flush();
       tokens.push({ k: 'by', authors: by.authors });
       if (by.rest) {
+        // 本报讯 近日，…较年初增加6.2亿元。（通讯员 马晓东）: a whole item on one line.
+        const closing = /^(.*[。！？!?”])\s*([（(][^（()）]{2,30}[）)])\s*$/.exec(by.rest);
+        const names = closing ? closingBracketByline(closing[2]!) : undefined;
+        if (closing && names) {
+          tokens.push({ k: 'p', text: closing[1]!, kind: 'p' }, { k: 'close', authors: names });
+          continue;
+        }
         buf = by.rest;
         open = !SENTENCE_END.test(by.rest);
       }
@@ -211,11 +223,15 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       const boundary = tokens.length === 0 || ['close', 'org', 'h', 'by'].includes(lastTokenKind() ?? '') || blankBefore;
       let heading = false;
       let title = false;
-      if (afterOrgLine && short && !/[。；]/.test(t)) {
+      if (lastTokenKind() === 'h' && SUBTITLE.test(t) && short) {
+        // ——陕西富平农商银行开展反诈宣传月活动: the subtitle under a title.
+        heading = true;
+        title = true;
+      } else if (afterOrgLine && short && !/[。；]/.test(t)) {
         heading = true;
         title = true;
       } else if (tokens.length === 0 && !doc.structured && visibleLength(t) <= 64 && !PARA_END.test(t) && !/^[“"]/.test(t)
-        && (!columns || !/[，、；]/.test(t) && (blankAfter || OPENER.test(next.replace(/\s+/g, '')) || openingByline(next) !== undefined))) {
+        && (!columns || !/[，、；]/.test(t) && (blankAfter || OPENER.test(next.replace(/\s+/g, '')) || SUBTITLE.test(next) || openingByline(next) !== undefined))) {
         // The first line of a document is its title.
         heading = true;
         title = true;
@@ -225,7 +241,7 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       } else if (columns) {
         if (!punct && short && visibleLength(t) <= 32 && boundary) {
           const isolated = blankBefore && (blankAfter || isOrgLine(next, registry));
-          const beforeOpener = OPENER.test(next.replace(/\s+/g, '')) && !PARA_END.test(t);
+          const beforeOpener = (OPENER.test(next.replace(/\s+/g, '')) || SUBTITLE.test(next) || openingByline(next) !== undefined) && !PARA_END.test(t);
           if (isolated || beforeOpener) {
             heading = true;
             title = beforeOpener && !isolated;
@@ -250,8 +266,11 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       text = credit.text;
       if (!text.trim()) continue;
     }
-    // After the last full stop of an item, before a blank line or the end, short words are a byline.
-    const tail = trailingNames(text, blankAfter);
+    // After the last full stop of an item, before a blank line or the end, short words are a byline; so is a
+    // bracketed one: …较年初增加6.2亿元。（通讯员 马晓东）
+    const inBracket = /^(.*[。！？!?”])\s*([（(][^（()）]{2,30}[）)])\s*$/.exec(text.trim());
+    const bracketNames = inBracket ? closingBracketByline(inBracket[2]!) : undefined;
+    const tail = bracketNames ? { text: inBracket![1]!, authors: bracketNames } : trailingNames(text, blankAfter);
     if (tail) {
       buf = buf === undefined ? tail.text : joinLines(buf, tail.text);
       flush();

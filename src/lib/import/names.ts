@@ -81,6 +81,9 @@ export function openingByline(line: string): Byline | undefined {
     const names = parseNames(m[1]!.replace(/(?:通讯员|记者)/g, ' '));
     if (names) return { authors: names, rest: '' };
   }
+  // 本报讯 近日，…: an item starts, its byline comes at the end.
+  const bare = /^[□■\s]*本报讯\s+(?![（(])/.exec(t);
+  if (bare) return { authors: [], rest: t.slice(bare[0].length) };
   // 本报讯（通讯员 黄小川）为提升员工… / 本报讯 记者 王某 通讯员 李某 报道
   const lead = /^[□■\s]*本报讯\s*[（(]([^（）()]*)[）)]\s*/.exec(t);
   if (lead) {

@@ -1,8 +1,17 @@
 /**
  * Card and poster layouts as satori element trees: pure functions of the card data and a text measurer.
- * Text is fitted here, with the font's real advances, rather than left to overflow: titles are broken into
- * lines (CJK may break between any two characters, but a line never starts with closing punctuation) and
- * cut with an ellipsis after the last allowed line; figures shrink until number and unit fit their box.
+ * Text is fitted here, with the font's real advances, rather than left to overflow:
+ * - Titles take the largest type size at which they fit their lines, then are broken into lines of
+ *   balanced length, so the last line never holds one lonely character; only a title too long for the
+ *   smallest size is cut with an ellipsis. CJK may break between any two characters, but a line never
+ *   starts with closing punctuation or ends with an opening one; Latin words break at spaces, and a word
+ *   too wide for a line is set smaller, and broken between letters only at the smallest size.
+ * - Figures are drawn from their printed text (before + number + after, as figureDisplayParts slices it),
+ *   never recomposed and never cut: the number shrinks until the whole figure fits its box.
+ * - Without figures a card shows the report's summary; with one figure, the figure and the summary; an
+ *   organisation's card says for each figure what it is, as of when, and which report it comes from.
+ * - The poster fills its height: the type scale is the largest at which title, summary and figures fit
+ *   above the QR code, and what is left is shared between the blocks.
  */
 import type { CardData, CardFigure } from './data.ts';
 
@@ -16,6 +25,7 @@ export interface El {
 }
 
 export const CARD = { width: 1200, height: 630 } as const;
+export const POSTER = { width: 1080, height: 1440 } as const;
 
 /** Every string a tree draws: what the font must cover. */
 export function treeText(el: El | string): string {
@@ -24,12 +34,27 @@ export function treeText(el: El | string): string {
   if (c === undefined) return '';
   return (Array.isArray(c) ? c : [c]).map(treeText).join('');
 }
-export const POSTER = { width: 1080, height: 1440 } as const;
+
+/**
+ * Fields a card may carry beyond the current CardData: the report's summary, and for an organisation's
+ * figure the report it comes from. Drawn when present.
+ */
+type FigureIn = CardFigure & { from?: string };
+function summaryOf(c: CardData): string {
+  const s = (c as { summary?: unknown }).summary;
+  return typeof s === 'string' ? s.trim() : '';
+}
+function fromOf(f: CardFigure): string {
+  const s = (f as FigureIn).from;
+  return typeof s === 'string' ? s.trim() : '';
+}
 
 function h(type: string, style: Record<string, string | number>, children?: (El | string)[] | El | string, extra: Record<string, unknown> = {}): El {
   return { type, props: { style, ...(children === undefined ? {} : { children }), ...extra } };
 }
 
+const INK_MUTED = '#5c6370';
+const INK_LIGHT = '#8a9099';
 const NO_LINE_START = /^[，。、；：！？）」』”’》〉,.;:!?)\]%…]/;
 const NO_LINE_END = /[“‘（《〈「『(\[]$/;
 
@@ -38,24 +63,35 @@ function tokens(text: string): string[] {
   return text.match(/[A-Za-z0-9.%+\-]+|\s+|./gu) ?? [];
 }
 
-/** Break `text` into at most `maxLines` lines no wider than `maxWidth`; the last kept line ends in … when cut. */
-export function fitLines(text: string, m: Measure, size: number, weight: 400 | 700, maxWidth: number, maxLines: number): string[] {
+const graphemes = (s: string) => [...s];
+
+interface Broken {
+  lines: string[];
+  /** A word wider than the line had to be broken between letters. */
+  brokeWord: boolean;
+}
+
+/** Greedy line breaking at `maxWidth`, with the punctuation rules; a word wider than a line is split into letters. */
+function breakLines(text: string, m: Measure, size: number, weight: 400 | 700, maxWidth: number): Broken {
+  let brokeWord = false;
+  const toks: string[] = [];
+  for (const t of tokens(text.trim())) {
+    if (t.length > 1 && !/^\s+$/.test(t) && m.width(t, size, weight) > maxWidth) {
+      brokeWord = true;
+      toks.push(...graphemes(t));
+    } else toks.push(t);
+  }
   const lines: string[] = [];
   let cur = '';
-  for (const t of tokens(text)) {
-    if (m.width(cur + t, size, weight) <= maxWidth || cur === '') {
+  for (const t of toks) {
+    if (cur === '' && /^\s+$/.test(t)) continue;
+    if (cur === '' || m.width(cur + t.trimEnd(), size, weight) <= maxWidth) {
       cur += t;
       continue;
     }
-    if (NO_LINE_START.test(t) && cur.length > 1) {
-      // Carry the previous character down with the punctuation.
-      const chars = [...cur];
-      const last = chars.pop()!;
-      lines.push(chars.join('').trimEnd());
-      cur = last + t;
-    } else if (NO_LINE_END.test(cur) && cur.length > 1) {
-      // An opening quote or bracket goes down with the word it opens.
-      const chars = [...cur];
+    const chars = graphemes(cur.trimEnd());
+    if ((NO_LINE_START.test(t) || NO_LINE_END.test(cur.trimEnd())) && chars.length > 1) {
+      // Closing punctuation takes the character before it down; an opening one goes down with its word.
       const last = chars.pop()!;
       lines.push(chars.join('').trimEnd());
       cur = last + t;
@@ -64,13 +100,62 @@ export function fitLines(text: string, m: Measure, size: number, weight: 400 | 7
       cur = t.trimStart();
     }
   }
-  if (cur) lines.push(cur.trimEnd());
+  if (cur.trim()) lines.push(cur.trimEnd());
+  return { lines, brokeWord };
+}
+
+/**
+ * The same number of lines at the narrowest width that still gives that many: lines of equal length rather
+ * than full lines and a short last one. A single character left alone on the last line (possible when the
+ * punctuation rules move breaks) takes the character before it along.
+ */
+function balance(text: string, m: Measure, size: number, weight: 400 | 700, maxWidth: number, broken: Broken): string[] {
+  const n = broken.lines.length;
+  if (n < 2) return broken.lines;
+  let lo = Math.max(maxWidth * 0.3, m.width(text.replace(/\s+/g, ''), size, weight) / n - 1);
+  let hi = maxWidth;
+  let best = broken.lines;
+  for (let i = 0; i < 14 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const b = breakLines(text, m, size, weight, mid);
+    if (b.lines.length <= n && b.brokeWord === broken.brokeWord) {
+      best = b.lines;
+      hi = mid;
+    } else lo = mid;
+  }
+  return noOrphan(best, m, size, weight, maxWidth);
+}
+
+/** Moves one character down when the last line would hold a single one and the result still fits. */
+function noOrphan(lines: string[], m: Measure, size: number, weight: 400 | 700, maxWidth: number): string[] {
+  if (lines.length < 2) return lines;
+  const last = graphemes(lines.at(-1)!);
+  const prev = graphemes(lines.at(-2)!);
+  if (last.length !== 1 || prev.length < 3) return lines;
+  const moved = prev.pop()!;
+  const newLast = moved + last.join('');
+  if (m.width(newLast, size, weight) > maxWidth) return lines;
+  return [...lines.slice(0, -2), prev.join('').trimEnd(), newLast];
+}
+
+/** Cuts lines to `maxLines`, the last ending in … and still within `maxWidth`. */
+function cut(lines: string[], m: Measure, size: number, weight: 400 | 700, maxWidth: number, maxLines: number): string[] {
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
-  while (last && m.width(`${last}…`, size, weight) > maxWidth) last = [...last].slice(0, -1).join('');
-  kept[maxLines - 1] = `${last.replace(/[，。、；：\s]+$/, '')}…`;
+  while (last && m.width(`${last}…`, size, weight) > maxWidth) last = graphemes(last).slice(0, -1).join('');
+  kept[maxLines - 1] = `${last.replace(/[，。、；：\s“‘（《]+$/, '')}…`;
   return kept;
+}
+
+/**
+ * Break `text` into at most `maxLines` lines no wider than `maxWidth`, balanced in length; when it needs
+ * more lines, the last kept line ends in ….
+ */
+export function fitLines(text: string, m: Measure, size: number, weight: 400 | 700, maxWidth: number, maxLines: number): string[] {
+  const broken = breakLines(text, m, size, weight, maxWidth);
+  if (broken.lines.length > maxLines) return cut(broken.lines, m, size, weight, maxWidth, maxLines);
+  return balance(text, m, size, weight, maxWidth, broken);
 }
 
 /** Cut a single line to width with an ellipsis. */
@@ -78,41 +163,101 @@ export function fitOneLine(text: string, m: Measure, size: number, weight: 400 |
   return fitLines(text, m, size, weight, maxWidth, 1)[0] ?? '';
 }
 
+export interface FittedText {
+  size: number;
+  lines: string[];
+  /** Whether the text had to be cut with an ellipsis. */
+  cut: boolean;
+}
+
+/**
+ * The largest of `steps` (size and the lines allowed at it) at which `text` fits whole, without breaking a
+ * word between letters; at the last step it is broken and cut as needed.
+ */
+export function fitText(text: string, m: Measure, weight: 400 | 700, maxWidth: number, steps: readonly { size: number; lines: number }[]): FittedText {
+  for (const s of steps) {
+    const broken = breakLines(text, m, s.size, weight, maxWidth);
+    if (broken.lines.length <= s.lines && !broken.brokeWord) return { size: s.size, lines: balance(text, m, s.size, weight, maxWidth, broken), cut: false };
+  }
+  const last = steps.at(-1)!;
+  const broken = breakLines(text, m, last.size, weight, maxWidth);
+  const lines = fitLines(text, m, last.size, weight, maxWidth, last.lines);
+  return { size: last.size, lines, cut: broken.lines.length > last.lines };
+}
+
 export interface FigureLayout {
   numberSize: number;
   unitSize: number;
-  label: string;
+  /** The figure's name in at most two lines. */
+  labelLines: string[];
   asOf: string;
 }
 
 const UNIT_RATIO = 0.42;
+/** The smallest a number is set: below this it would not be worth sharing. Long figures still fit: boxes are wide. */
+const MIN_NUMBER = 14;
 
-/** Number and unit sized together so `超2100亿元` fits its box on one line. */
-export function layoutFigure(f: CardFigure, m: Measure, boxWidth: number, maxSize: number, labelSize: number): FigureLayout {
+/** The width of a figure set at `size`: number at size, the printed text around it at UNIT_RATIO. */
+function figureWidth(f: CardFigure, m: Measure, size: number): number {
+  const small = Math.round(size * UNIT_RATIO);
+  return m.width(f.number, size, 700) + m.width(f.prefix, small, 700) + m.width(f.unit, small, 700) + 6;
+}
+
+/** The largest size up to `maxSize` at which the whole printed figure (超2100亿元) fits its box on one line. */
+export function figureSize(f: CardFigure, m: Measure, boxWidth: number, maxSize: number): number {
   let size = maxSize;
-  const total = (s: number) => m.width(f.number, s, 700) + m.width(`${f.prefix}${f.unit}`, Math.round(s * UNIT_RATIO), 700) + 4;
-  while (size > 24 && total(size) > boxWidth) size -= 1;
+  while (size > MIN_NUMBER && figureWidth(f, m, size) > boxWidth) size -= 1;
+  return size;
+}
+
+/** Number and unit sized together so `超2100亿元` fits its box on one line; the label in up to two lines. */
+export function layoutFigure(f: CardFigure, m: Measure, boxWidth: number, maxSize: number, labelSize: number): FigureLayout {
+  const size = figureSize(f, m, boxWidth, maxSize);
   return {
     numberSize: size,
     unitSize: Math.round(size * UNIT_RATIO),
-    label: fitOneLine(f.label, m, labelSize, 400, boxWidth),
+    labelLines: fitLines(f.label, m, labelSize, 400, boxWidth, 2),
     asOf: fitOneLine(`截至${f.asOf}`, m, Math.round(labelSize * 0.8), 400, boxWidth),
   };
 }
 
-function figureBox(f: CardFigure, l: FigureLayout, width: number, color: string, labelSize: number): El {
-  const unitStyle = { fontSize: l.unitSize, fontWeight: 700, color, marginBottom: Math.round(l.numberSize * 0.14) };
+interface BoxOpts {
+  width: number;
+  color: string;
+  labelSize: number;
+  /** Number size shared by a row, so figures side by side are set alike. */
+  numberSize: number;
+  /** Label lines reserved, so the numbers of a row stand on one line. */
+  labelRows: number;
+  /** An organisation card names the report each figure comes from. */
+  withSource?: boolean;
+}
+
+function figureBox(f: CardFigure, m: Measure, o: BoxOpts): El {
+  const small = Math.round(o.numberSize * UNIT_RATIO);
+  const unitStyle = { fontSize: small, fontWeight: 700, color: o.color, marginBottom: Math.round(o.numberSize * 0.14) };
+  const labelLines = fitLines(f.label, m, o.labelSize, 400, o.width, 2);
+  const metaSize = Math.round(o.labelSize * 0.8);
+  const from = o.withSource ? fromOf(f) : '';
   // No overflow: hidden here: the text is already fitted, and satori turns every clip into an SVG mask that
   // makes rasterising several times slower.
-  return h('div', { display: 'flex', flexDirection: 'column', width }, [
-    h('div', { fontSize: labelSize, color: '#5c6370' }, l.label),
+  return h('div', { display: 'flex', flexDirection: 'column', width: o.width }, [
+    h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end', height: Math.ceil(o.labelRows * o.labelSize * 1.35) }, labelLines.map((l) => h('div', { fontSize: o.labelSize, lineHeight: 1.35, color: INK_MUTED }, l))),
     h('div', { display: 'flex', alignItems: 'flex-end', lineHeight: 1.1 }, [
-      ...(f.prefix ? [h('div', unitStyle, f.prefix)] : []),
-      h('div', { fontSize: l.numberSize, fontWeight: 700, color }, f.number),
-      h('div', { ...unitStyle, marginLeft: 2 }, f.unit),
+      ...(f.prefix ? [h('div', { ...unitStyle, marginRight: 2 }, f.prefix)] : []),
+      h('div', { fontSize: o.numberSize, fontWeight: 700, color: o.color }, f.number),
+      ...(f.unit ? [h('div', { ...unitStyle, marginLeft: 2 }, f.unit)] : []),
     ]),
-    h('div', { fontSize: Math.round(labelSize * 0.8), color: '#8a9099' }, l.asOf),
+    h('div', { fontSize: metaSize, lineHeight: 1.4, color: INK_LIGHT }, fitOneLine(`截至${f.asOf}`, m, metaSize, 400, o.width)),
+    ...(from ? [h('div', { fontSize: metaSize, lineHeight: 1.4, color: INK_LIGHT }, fitOneLine(`出自《${from}》`, m, metaSize, 400, o.width))] : []),
   ]);
+}
+
+/** A row of figures set alike: one number size (the smallest any of them needs), labels on a common baseline. */
+function figureRow(figs: readonly CardFigure[], m: Measure, o: Omit<BoxOpts, 'numberSize' | 'labelRows'> & { maxNumber: number; gap: number }): El {
+  const numberSize = Math.min(...figs.map((f) => figureSize(f, m, o.width, o.maxNumber)));
+  const labelRows = Math.max(1, ...figs.map((f) => fitLines(f.label, m, o.labelSize, 400, o.width, 2).length));
+  return h('div', { display: 'flex', gap: o.gap }, figs.map((f) => figureBox(f, m, { ...o, numberSize, labelRows })));
 }
 
 function brandMark(c: CardData, size: number, color: string): El {
@@ -122,62 +267,170 @@ function brandMark(c: CardData, size: number, color: string): El {
   ]);
 }
 
+function textBlock(lines: readonly string[], size: number, lineHeight: number, style: Record<string, string | number> = {}): El {
+  return h('div', { display: 'flex', flexDirection: 'column', ...style }, lines.map((l) => h('div', { fontSize: size, lineHeight }, l)));
+}
+
+/** The summary set as a quotation: a coloured rule beside it. */
+function summaryBlock(lines: readonly string[], size: number, accent: string, lineHeight = 1.5): El {
+  return h('div', { display: 'flex' }, [
+    h('div', { width: 6, backgroundColor: accent, marginRight: 22, borderRadius: 3 }),
+    textBlock(lines, size, lineHeight, { color: '#3d4350' }),
+  ]);
+}
+
+const CARD_PAD = 56;
+/** One line if the title allows it at a good size, then two, then three smaller ones. */
+export const CARD_TITLE_STEPS = [
+  { size: 56, lines: 1 },
+  { size: 50, lines: 1 },
+  { size: 52, lines: 2 },
+  { size: 46, lines: 2 },
+  { size: 40, lines: 3 },
+  { size: 36, lines: 3 },
+] as const;
+
+/** The body of a report card under its title: figures, a figure with the summary, or the summary alone. */
+function cardBody(c: CardData, m: Measure, inner: number, titleLines: number): El | undefined {
+  const summary = summaryOf(c);
+  const n = c.figures.length;
+  if (n >= 2) {
+    const gap = 28;
+    const width = Math.floor((inner - gap * (n - 1)) / n);
+    return figureRow(c.figures, m, { width, gap, color: c.brand.color, labelSize: 24, maxNumber: n === 2 ? 84 : n === 3 ? 72 : 60 });
+  }
+  if (n === 1) {
+    const f = c.figures[0]!;
+    if (!summary) return figureRow([f], m, { width: inner, gap: 0, color: c.brand.color, labelSize: 26, maxNumber: 96 });
+    const figW = Math.min(460, Math.max(300, Math.ceil(figureWidth(f, m, 84))));
+    const textW = inner - figW - 48 - 28;
+    const lines = fitLines(summary, m, 26, 400, textW, titleLines > 2 ? 3 : 4);
+    return h('div', { display: 'flex', alignItems: 'center' }, [
+      figureRow([f], m, { width: figW, gap: 0, color: c.brand.color, labelSize: 24, maxNumber: 84 }),
+      h('div', { width: 2, alignSelf: 'stretch', backgroundColor: c.brand.accent, marginLeft: 24, marginRight: 24 }),
+      textBlock(lines, 26, 1.5, { color: '#3d4350', width: textW }),
+    ]);
+  }
+  if (!summary) return undefined;
+  const size = titleLines > 2 ? 28 : 30;
+  return summaryBlock(fitLines(summary, m, size, 400, inner - 28, titleLines > 2 ? 3 : 4), size, c.brand.accent);
+}
+
+/** An organisation's figures two by two, each saying what it is, as of when and which report it comes from. */
+function orgBody(c: CardData, m: Measure, inner: number): El | undefined {
+  const figs = c.figures.slice(0, 4);
+  if (figs.length === 0) return undefined;
+  const gap = 40;
+  const cols = figs.length === 1 ? 1 : 2;
+  const width = Math.floor((inner - gap * (cols - 1)) / cols);
+  const rows: CardFigure[][] = [];
+  for (let i = 0; i < figs.length; i += cols) rows.push(figs.slice(i, i + cols));
+  const maxNumber = Math.min(...rows.map((r) => Math.min(...r.map((f) => figureSize(f, m, width, rows.length > 1 ? 54 : 72)))));
+  return h('div', { display: 'flex', flexDirection: 'column', gap: 18 }, rows.map((r) => figureRow(r, m, { width, gap, color: c.brand.color, labelSize: 22, maxNumber, withSource: true })));
+}
+
 /** 1200×630: used as og:image and posted in chat groups. */
 export function cardTree(c: CardData, m: Measure): El {
-  const pad = 56;
-  const inner = CARD.width - pad * 2;
-  const titleLines = fitLines(c.title, m, 50, 700, inner, 2);
-  const n = Math.max(1, c.figures.length);
-  const gap = 28;
-  const boxW = Math.floor((inner - gap * (n - 1)) / n);
-  const maxNumber = n <= 2 ? 84 : n === 3 ? 72 : 60;
+  const inner = CARD.width - CARD_PAD * 2;
+  const org = c.kind === 'org';
+  // An organisation's name is one line; a report title takes the lines the figures leave it.
+  const title = fitText(c.title, m, 700, inner, org ? [{ size: 52, lines: 1 }, { size: 44, lines: 1 }, { size: 38, lines: 2 }] : CARD_TITLE_STEPS);
+  const body = org ? orgBody(c, m, inner) : cardBody(c, m, inner, title.lines.length);
   return h('div', { width: CARD.width, height: CARD.height, display: 'flex', flexDirection: 'column', backgroundColor: '#ffffff', fontFamily: 'Noto Sans SC', color: c.brand.ink }, [
     h('div', { height: 14, backgroundColor: c.brand.color, width: CARD.width }),
-    h('div', { display: 'flex', flexDirection: 'column', padding: `36px ${pad}px 40px`, flexGrow: 1, justifyContent: 'space-between' }, [
+    h('div', { display: 'flex', flexDirection: 'column', padding: `32px ${CARD_PAD}px 34px`, flexGrow: 1, justifyContent: 'space-between' }, [
       h('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center' }, [
-        h('div', { fontSize: 30, fontWeight: 700, color: c.brand.color }, fitOneLine(c.org, m, 30, 700, inner * 0.62)),
-        brandMark(c, 24, '#5c6370'),
+        h('div', { fontSize: 28, fontWeight: 700, color: c.brand.color }, fitOneLine(c.org, m, 28, 700, inner * 0.62)),
+        brandMark(c, 24, INK_MUTED),
       ]),
-      h('div', { display: 'flex', flexDirection: 'column' }, titleLines.map((line) => h('div', { fontSize: 50, fontWeight: 700, lineHeight: 1.3 }, line))),
-      c.figures.length > 0
-        ? h('div', { display: 'flex', gap }, c.figures.map((f) => figureBox(f, layoutFigure(f, m, boxW, maxNumber, 24), boxW, c.brand.color, 24)))
-        : h('div', { fontSize: 26, color: '#5c6370' }, '图文案例'),
+      textBlock(title.lines, title.size, 1.3, { fontWeight: 700 }),
+      ...(body ? [body] : []),
       // A rule drawn as a box, not a border: satori renders borders with clip paths and masks, which
       // cost more to rasterise than the rest of the card.
       h('div', { display: 'flex', flexDirection: 'column' }, [
         h('div', { height: 2, backgroundColor: c.brand.accent, width: inner }),
-        h('div', { display: 'flex', justifyContent: 'space-between', fontSize: 22, color: '#8a9099', paddingTop: 14 }, [
+        h('div', { display: 'flex', justifyContent: 'space-between', fontSize: 22, color: INK_LIGHT, paddingTop: 12 }, [
           h('div', {}, c.footer),
-          h('div', {}, c.kind === 'report' ? '阅读全文请访问内网案例展台' : '机构最新数字'),
+          h('div', {}, org ? '各项数字取自该机构最新一期报告' : '阅读全文请访问内网案例展台'),
         ]),
       ]),
     ]),
   ]);
 }
 
-/** 1080×1440 portrait: the same content set large, with a QR code to the report. */
-export function posterTree(c: CardData, m: Measure, qrDataUri: string): El {
-  const pad = 72;
-  const inner = POSTER.width - pad * 2;
-  const titleLines = fitLines(c.title, m, 64, 700, inner, 3);
-  const cols = c.figures.length > 1 ? 2 : 1;
-  const gap = 36;
-  const boxW = Math.floor((inner - gap * (cols - 1)) / cols);
+const POSTER_PAD = 72;
+/** Height of the poster's coloured band and of its footer with the QR code. */
+const POSTER_BAND = 196;
+const POSTER_FOOTER = 324;
+/** Type scales tried for the poster, largest first. */
+const POSTER_SCALES = [1.75, 1.6, 1.45, 1.35, 1.25, 1.15, 1.05, 1, 0.92, 0.85, 0.78];
+/** Vertical padding of the poster's middle part. */
+const POSTER_MID_PAD = 24;
+
+interface PosterPlan {
+  title: FittedText;
+  summary: string[];
+  summarySize: number;
+  rows: CardFigure[][];
+  /** The largest number size; each row may need a smaller one. */
+  numberSize: number;
+  labelSize: number;
+  height: number;
+}
+
+/** The poster's blocks at type scale `s`, and the height they take. */
+function planPoster(c: CardData, m: Measure, s: number, inner: number, boxW: number, cols: number): PosterPlan {
+  const summaryText = summaryOf(c);
+  const figs = c.figures;
+  const title = fitText(c.title, m, 700, inner, [{ size: Math.round(64 * s), lines: 4 }, { size: Math.round(56 * s), lines: 4 }]);
+  const summarySize = Math.round((figs.length === 0 ? 38 : 32) * s);
+  const summaryLines = figs.length === 0 ? 8 : figs.length <= 2 ? 5 : 4;
+  const summary = summaryText ? fitLines(summaryText, m, summarySize, 400, inner - 28, summaryLines) : [];
   const rows: CardFigure[][] = [];
-  for (let i = 0; i < c.figures.length; i += cols) rows.push(c.figures.slice(i, i + cols));
+  for (let i = 0; i < figs.length; i += cols) rows.push(figs.slice(i, i + cols));
+  const labelSize = Math.round(30 * s);
+  const numberSize = Math.round((cols === 1 ? 150 : 112) * s);
+  // Each row as figureRow sets it: the number size its widest figure allows, labels on a common line.
+  const labelRows = (r: CardFigure[]) => Math.max(1, ...r.map((f) => fitLines(f.label, m, labelSize, 400, boxW, 2).length));
+  const rowNumber = (r: CardFigure[]) => Math.min(...r.map((f) => figureSize(f, m, boxW, numberSize)));
+  const rowH = (r: CardFigure[]) => labelRows(r) * labelSize * 1.35 + rowNumber(r) * 1.1 + labelSize * 0.8 * 1.4;
+  const height =
+    title.lines.length * title.size * 1.3 +
+    (summary.length ? 44 + summary.length * summarySize * 1.5 : 0) +
+    (rows.length ? 48 + rows.reduce((a, r) => a + rowH(r), 0) + 40 * (rows.length - 1) : 0);
+  return { title, summary, summarySize, rows, numberSize, labelSize, height };
+}
+
+/** 1080×1440 portrait: the same content set large, with the summary and a QR code to the report. */
+export function posterTree(c: CardData, m: Measure, qrDataUri: string): El {
+  const inner = POSTER.width - POSTER_PAD * 2;
+  const cols = c.figures.length > 1 ? 2 : 1;
+  const gap = 48;
+  const boxW = Math.floor((inner - gap * (cols - 1)) / cols);
+  const available = POSTER.height - POSTER_BAND - POSTER_FOOTER - 2 * POSTER_MID_PAD;
+  // The largest scale whose blocks fit, and a whole title if any scale allows one.
+  const plans = POSTER_SCALES.map((s) => planPoster(c, m, s, inner, boxW, cols));
+  const plan = plans.find((p) => p.height <= available && !p.title.cut) ?? plans.find((p) => p.height <= available) ?? plans.at(-1)!;
+  const blocks: El[] = [textBlock(plan.title.lines, plan.title.size, 1.3, { fontWeight: 700 })];
+  if (plan.summary.length) blocks.push(summaryBlock(plan.summary, plan.summarySize, c.brand.accent));
+  if (plan.rows.length) {
+    blocks.push(h('div', { display: 'flex', flexDirection: 'column', gap: 40 }, plan.rows.map((row) =>
+      figureRow(row, m, { width: boxW, gap, color: c.brand.color, labelSize: plan.labelSize, maxNumber: plan.numberSize }),
+    )));
+  }
   return h('div', { width: POSTER.width, height: POSTER.height, display: 'flex', flexDirection: 'column', backgroundColor: '#ffffff', fontFamily: 'Noto Sans SC', color: c.brand.ink }, [
-    h('div', { display: 'flex', flexDirection: 'column', backgroundColor: c.brand.color, padding: `48px ${pad}px 40px`, color: '#ffffff' }, [
+    h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', height: POSTER_BAND, backgroundColor: c.brand.color, padding: `0 ${POSTER_PAD}px`, color: '#ffffff' }, [
       brandMark(c, 30, '#ffffff'),
-      h('div', { fontSize: 40, fontWeight: 700, marginTop: 24 }, fitOneLine(c.org, m, 40, 700, inner)),
+      h('div', { fontSize: 42, fontWeight: 700, marginTop: 20 }, fitOneLine(c.org, m, 42, 700, inner)),
     ]),
-    h('div', { display: 'flex', flexDirection: 'column', padding: `48px ${pad}px`, flexGrow: 1 }, [
-      h('div', { display: 'flex', flexDirection: 'column', marginBottom: 40 }, titleLines.map((line) => h('div', { fontSize: 64, fontWeight: 700, lineHeight: 1.3 }, line))),
-      h('div', { display: 'flex', flexDirection: 'column', gap: 36 }, rows.map((row) =>
-        h('div', { display: 'flex', gap }, row.map((f) => figureBox(f, layoutFigure(f, m, boxW, 104, 30), boxW, c.brand.color, 30))),
-      )),
-    ]),
-    h('div', { display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', padding: `0 ${pad}px 64px` }, [
-      h('div', { display: 'flex', flexDirection: 'column', fontSize: 28, color: '#5c6370' }, [h('div', {}, c.footer), h('div', { marginTop: 8 }, '扫码阅读全文')]),
+    // What the blocks leave of the height is shared between them, not left blank at the bottom.
+    h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'space-evenly', padding: `${POSTER_MID_PAD}px ${POSTER_PAD}px`, flexGrow: 1 }, blocks),
+    h('div', { display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', height: POSTER_FOOTER, padding: `0 ${POSTER_PAD}px 64px` }, [
+      h('div', { display: 'flex', flexDirection: 'column', fontSize: 30, color: INK_MUTED }, [
+        h('div', { width: 120, height: 6, backgroundColor: c.brand.accent, marginBottom: 28 }),
+        h('div', {}, c.footer),
+        h('div', { marginTop: 8 }, '扫码阅读全文'),
+      ]),
       h('img', { width: 260, height: 260 }, undefined, { src: qrDataUri, width: 260, height: 260 }),
     ]),
   ]);

@@ -41,10 +41,11 @@ const tooltip = (cfg: Built, value: number, axis: 'x' | 'y', label = 'x', dataIn
 function figure(key: string, text: string, base: number, asOf: string, extra: Partial<ResolvedMetric> & { scope?: string } = {}): ResolvedMetric {
   const definition = model.catalog.byKey.get(key)!;
   const baseUnit = extra.baseUnit ?? (definition.dimension === 'money' ? '元' : definition.dimension === 'percent' ? '%' : '人');
-  return {
-    key, label: definition.label, definition, text, value: base, unit: baseUnit, decimals: 0, base, baseUnit, multiplier: 1,
-    asOf, asOfLabel: `${asOf}末`, derived: false, ...extra,
+  const m = {
+    key, label: definition.label, definition, dimension: definition.dimension, text, form: 'number', value: base, unit: baseUnit, decimals: 0,
+    base, baseUnit, multiplier: 1, interval: [base, base], asOf, asOfLabel: `${asOf}末`, derived: false, index: 0, ...extra,
   };
+  return m as unknown as ResolvedMetric;
 }
 function withMetrics(slug: string, metrics: ResolvedMetric[], over: Partial<Report> = {}): Report {
   return { ...report(slug), metrics, ...over };

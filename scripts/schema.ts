@@ -1,0 +1,58 @@
+/**
+ * npm run schema
+ * Writes .vscode/report.schema.json — the JSON Schema of report frontmatter, generated from the zod schema in
+ * src/schemas/report.ts plus the catalog, registry and themes of the content folder — and maps it in
+ * .vscode/settings.json (yaml.schemas), keeping every other setting there. Run it again after changing
+ * content/metrics.yaml, content/orgs.yaml or content/site.yaml.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { contentDirFromEnv, PROJECT_ROOT, projectContentDir } from '../src/node/config.ts';
+import { ContentConfigError, readContentConfig } from '../src/node/content-config.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import { createReportSchema } from '../src/schemas/report.ts';
+import { editorSchema, type JsonSchema } from '../src/lib/editor-schema.ts';
+
+export function reportJsonSchema(contentDir: string, projectContent: string): JsonSchema {
+  const config = readContentConfig({ contentDir, projectContentDir: projectContent });
+  const zodSchema = createReportSchema({ themes: config.site.themes.map((t) => t.name) });
+  // Input form: what a writer types (dates as text, figures as printed), not what the checks turn it into.
+  const base = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any', target: 'draft-07' }) as JsonSchema;
+  return editorSchema(base, { catalog: config.catalog, registry: config.registry, site: config.site });
+}
+
+function main(): number {
+  let schema: JsonSchema;
+  try {
+    schema = reportJsonSchema(contentDirFromEnv(), projectContentDir());
+  } catch (e) {
+    if (e instanceof ContentConfigError) {
+      for (const p of e.problems) console.error(formatProblem(p) + '\n');
+      console.error('设置、指标目录或机构名录有误，无法生成。');
+      return 2;
+    }
+    throw e;
+  }
+  const dir = path.join(PROJECT_ROOT, '.vscode');
+  mkdirSync(dir, { recursive: true });
+  const schemaFile = path.join(dir, 'report.schema.json');
+  writeFileSync(schemaFile, JSON.stringify(schema, null, 2) + '\n');
+  const settingsFile = path.join(dir, 'settings.json');
+  let settings: Record<string, unknown> = {};
+  if (existsSync(settingsFile)) {
+    try {
+      settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    } catch {
+      console.error(`${path.relative(PROJECT_ROOT, settingsFile)} 不是有效的 JSON（可能有注释），没有改它。请手动加上 "yaml.schemas": { "./.vscode/report.schema.json": ["content/reports/**/*.md", "content/reports/**/*.mdx"] }`);
+      return 2;
+    }
+  }
+  const mapping = { ...((settings['yaml.schemas'] as Record<string, unknown>) ?? {}), './.vscode/report.schema.json': ['content/reports/**/*.md', 'content/reports/**/*.mdx'] };
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'yaml.schemas': mapping }, null, 2) + '\n');
+  console.log(`已写出 ${path.relative(PROJECT_ROOT, schemaFile)} 和 ${path.relative(PROJECT_ROOT, settingsFile)}。`);
+  console.log('注意：VS Code 的 YAML 插件（Red Hat）目前不检查 .md 文件开头的报告信息，这个文件供支持 JSON Schema 的编辑器和工具使用；npm run check 仍是最终的检查。');
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();

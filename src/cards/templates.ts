@@ -290,17 +290,22 @@ export const CARD_TITLE_STEPS = [
   { size: 36, lines: 3 },
 ] as const;
 
+/** Figures a card has room for, side by side; a poster shows up to POSTER_FIGURES. */
+export const CARD_FIGURES = 4;
+export const POSTER_FIGURES = 6;
+
 /** The body of a report card under its title: figures, a figure with the summary, or the summary alone. */
 function cardBody(c: CardData, m: Measure, inner: number, titleLines: number): El | undefined {
   const summary = summaryOf(c);
-  const n = c.figures.length;
+  const figs = c.figures.slice(0, CARD_FIGURES);
+  const n = figs.length;
   if (n >= 2) {
     const gap = 28;
     const width = Math.floor((inner - gap * (n - 1)) / n);
-    return figureRow(c.figures, m, { width, gap, color: c.brand.color, labelSize: 24, maxNumber: n === 2 ? 84 : n === 3 ? 72 : 60 });
+    return figureRow(figs, m, { width, gap, color: c.brand.color, labelSize: 24, maxNumber: n === 2 ? 84 : n === 3 ? 72 : 60 });
   }
   if (n === 1) {
-    const f = c.figures[0]!;
+    const f = figs[0]!;
     if (!summary) return figureRow([f], m, { width: inner, gap: 0, color: c.brand.color, labelSize: 26, maxNumber: 96 });
     const figW = Math.min(460, Math.max(300, Math.ceil(figureWidth(f, m, 84))));
     const textW = inner - figW - 48 - 28;
@@ -335,7 +340,8 @@ export function cardTree(c: CardData, m: Measure): El {
   const org = c.kind === 'org';
   // An organisation's name is one line; a report title takes the lines the figures leave it.
   const title = fitText(c.title, m, 700, inner, org ? [{ size: 52, lines: 1 }, { size: 44, lines: 1 }, { size: 38, lines: 2 }] : CARD_TITLE_STEPS);
-  const body = org ? orgBody(c, m, inner) : cardBody(c, m, inner, title.lines.length);
+  // An organisation without figures is introduced by its profile, as a report without figures by its summary.
+  const body = org ? (orgBody(c, m, inner) ?? cardBody({ ...c, figures: [] }, m, inner, title.lines.length)) : cardBody(c, m, inner, title.lines.length);
   return h('div', { width: CARD.width, height: CARD.height, display: 'flex', flexDirection: 'column', backgroundColor: '#ffffff', fontFamily: 'Noto Sans SC', color: c.brand.ink }, [
     h('div', { height: 14, backgroundColor: c.brand.color, width: CARD.width }),
     h('div', { display: 'flex', flexDirection: 'column', padding: `32px ${CARD_PAD}px 34px`, flexGrow: 1, justifyContent: 'space-between' }, [
@@ -381,7 +387,7 @@ interface PosterPlan {
 /** The poster's blocks at type scale `s`, and the height they take. */
 function planPoster(c: CardData, m: Measure, s: number, inner: number, boxW: number, cols: number): PosterPlan {
   const summaryText = summaryOf(c);
-  const figs = c.figures;
+  const figs = c.figures.slice(0, POSTER_FIGURES);
   const title = fitText(c.title, m, 700, inner, [{ size: Math.round(64 * s), lines: 4 }, { size: Math.round(56 * s), lines: 4 }]);
   const summarySize = Math.round((figs.length === 0 ? 38 : 32) * s);
   const summaryLines = figs.length === 0 ? 8 : figs.length <= 2 ? 5 : 4;
@@ -404,7 +410,7 @@ function planPoster(c: CardData, m: Measure, s: number, inner: number, boxW: num
 /** 1080×1440 portrait: the same content set large, with the summary and a QR code to the report. */
 export function posterTree(c: CardData, m: Measure, qrDataUri: string): El {
   const inner = POSTER.width - POSTER_PAD * 2;
-  const cols = c.figures.length > 1 ? 2 : 1;
+  const cols = Math.min(c.figures.length, POSTER_FIGURES) > 1 ? 2 : 1;
   const gap = 48;
   const boxW = Math.floor((inner - gap * (cols - 1)) / cols);
   const available = POSTER.height - POSTER_BAND - POSTER_FOOTER - 2 * POSTER_MID_PAD;

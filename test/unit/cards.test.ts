@@ -12,13 +12,13 @@ import pixelmatch from 'pixelmatch';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCards, MissingGlyphError } from '../../src/cards/build.ts';
-import { cardText, reportCardData, type CardData } from '../../src/cards/data.ts';
+import { cardText, orgCardData, reportCardData, type CardData } from '../../src/cards/data.ts';
 import { createMeasurer, loadFontFiles, subsetFonts, type Measurer } from '../../src/cards/fonts.ts';
 import { qrPngDataUri } from '../../src/cards/qr.ts';
 import { MAX_PNG_BYTES, renderPng, satoriFonts } from '../../src/cards/render.ts';
-import { CARD, CARD_TITLE_STEPS, POSTER, cardTree, fitLines, fitText, layoutFigure, posterTree, treeText, type El } from '../../src/cards/templates.ts';
+import { CARD, CARD_FIGURES, CARD_TITLE_STEPS, POSTER, POSTER_FIGURES, cardTree, fitLines, fitText, layoutFigure, posterTree, treeText, type El } from '../../src/cards/templates.ts';
 import { loadContent } from '../helpers/content.ts';
-import { LONG_CARD, NO_FIGURE_CARD, ONE_FIGURE_CARD, ORG_CARD, ORPHAN_TITLE, SAMPLE_CARD, W60_CARD, type TestCard } from '../fixtures/cards/cards.ts';
+import { LONG_CARD, MANY_FIGURE_CARD, NO_FIGURE_CARD, ONE_FIGURE_CARD, ORG_CARD, ORPHAN_TITLE, SAMPLE_CARD, W60_CARD, type TestCard } from '../fixtures/cards/cards.ts';
 
 const FONTS = loadFontFiles('test/fixtures/cards/fonts/NotoSansSC-subset-400.ttf', 'test/fixtures/cards/fonts/NotoSansSC-subset-700.ttf');
 const SNAP = 'test/fixtures/cards/snapshots';
@@ -152,7 +152,7 @@ describe('text that fits', () => {
   });
 
   it('no single text line of any test card or poster is wider than the canvas', async () => {
-    for (const c of [SAMPLE_CARD, ONE_FIGURE_CARD, NO_FIGURE_CARD, LONG_CARD, W60_CARD, ORG_CARD]) {
+    for (const c of [SAMPLE_CARD, MANY_FIGURE_CARD, ONE_FIGURE_CARD, NO_FIGURE_CARD, LONG_CARD, W60_CARD, ORG_CARD]) {
       for (const [tree, width] of [[cardTree(c, m), CARD_INNER], [await poster(c), POSTER_INNER]] as const) {
         for (const t of lineWidths(tree)) expect(m.width(t.text, t.size, t.weight), `${c.id}: ${t.text}`).toBeLessThanOrEqual(width);
       }
@@ -177,6 +177,17 @@ describe('what each layout shows', () => {
       for (const f of data.figures) expect(r.metrics.map((x) => x.text)).toContain(`${f.prefix}${f.number}${f.unit}`);
       for (const f of data.figures) expect(text).toContain(`${f.prefix}${f.number}${f.unit}`);
     }
+  });
+
+  it('a card has room for four figures, a poster for six: the first, in the order the data gives them', async () => {
+    expect([CARD_FIGURES, POSTER_FIGURES]).toEqual([4, 6]);
+    const card = treeText(cardTree(MANY_FIGURE_CARD, m));
+    const tall = treeText(await poster(MANY_FIGURE_CARD));
+    MANY_FIGURE_CARD.figures.forEach((f, i) => {
+      const printed = `${f.prefix}${f.number}${f.unit}`;
+      expect(card.includes(printed), printed).toBe(i < CARD_FIGURES);
+      expect(tall).toContain(printed);
+    });
   });
 
   it('a report without figures shows its summary, with one figure the figure and its summary; never a filler word', async () => {
@@ -204,7 +215,7 @@ describe('what each layout shows', () => {
 });
 
 describe('posters use their height', () => {
-  for (const [name, c] of [['many figures', SAMPLE_CARD], ['no figures', NO_FIGURE_CARD], ['one figure', ONE_FIGURE_CARD], ['long title', LONG_CARD]] as const) {
+  for (const [name, c] of [['six figures', MANY_FIGURE_CARD], ['four figures', SAMPLE_CARD], ['no figures', NO_FIGURE_CARD], ['one figure', ONE_FIGURE_CARD], ['long title', LONG_CARD]] as const) {
     it(`${name}: no blank band taller than a ninth of the poster; content reaches the lower third`, async () => {
       const { png } = await renderPng(await poster(c), POSTER, satoriFonts(FONTS.files));
       const runs = await blankRuns(png);
@@ -223,7 +234,7 @@ describe('image snapshots (committed fonts)', () => {
     ['card-long-title', LONG_CARD, 'card'],
     ['card-60-w', W60_CARD, 'card'],
     ['org-card', ORG_CARD, 'card'],
-    ['poster-4-figures', SAMPLE_CARD, 'poster'],
+    ['poster-many-figures', MANY_FIGURE_CARD, 'poster'],
     ['poster-no-figures', NO_FIGURE_CARD, 'poster'],
     ['poster-long-title', LONG_CARD, 'poster'],
   ];
@@ -310,10 +321,13 @@ describe('building cards', () => {
     const again = await buildCards({ model: small, outDir: out, cacheDir, log: () => {} });
     expect([again.rendered, again.cached]).toEqual([0, 6]);
 
-    // One report's title changes: its card and poster and nothing else are rendered again.
+    // One report's title changes: its card and poster are rendered again, and its organisation's card only if
+    // that names the report; nothing else.
     const changed = { ...small, reports: small.reports.map((r) => (r.slug === 'songzi-2025q1' ? { ...r, title: `${r.title}（修订）` } : r)) };
+    const songzi = small.reports.find((r) => r.slug === 'songzi-2025q1')!.org;
+    const orgCard = (x: typeof small) => JSON.stringify(orgCardData(songzi, x.reports.filter((r) => r.published), x));
     const third = await buildCards({ model: changed, outDir: out, cacheDir, log: () => {} });
-    expect(third.rendered).toBe(2);
+    expect(third.rendered).toBe(2 + (orgCard(small) === orgCard(changed) ? 0 : 1));
     // Renders ten cards in worker threads: seconds on a busy two-core machine.
   }, 120_000);
 });

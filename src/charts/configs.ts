@@ -74,38 +74,27 @@ export function comparableMagnitudes(values: readonly number[], maxRatio = MAX_R
   return Math.max(...abs) / Math.min(...abs) <= maxRatio;
 }
 
-/** The catalog key, when the figure has one (a figure the catalog does not know is never joined to others). */
+/** The catalog key, when the figure has one: a figure of the report's own is never joined to other reports'. */
 function metricKey(m: ResolvedMetric): string | undefined {
   return (m as { key?: string }).key || undefined;
 }
 
-/** The figure's `scope` when the model gives one ('' for the whole organisation). */
-function explicitScope(m: ResolvedMetric): string | undefined {
-  const scope = (m as { scope?: unknown }).scope;
-  if (typeof scope === 'string') return scope.trim();
-  return scope === undefined || scope === null ? undefined : JSON.stringify(scope);
-}
-
 /**
- * What a figure counts, for joining figures of different reports: '' for the whole organisation, otherwise a
- * segment, programme, branch or period. Uses the figure's `scope` when the model gives one; otherwise a label
- * the report wrote in place of the catalog's name (实体贷款余额 under 各项贷款余额, 个人存款同比增幅 under
- * 存款同比增幅) is taken to mark a narrower figure, so it is never joined with the organisation-wide one.
+ * What a figure counts beyond its metric, for deciding which figures share a chart: '' for the metric itself
+ * (the whole organisation, or a scope the catalog lists as the metric's own, such as 普惠小微 for
+ * 普惠小微贷款余额), otherwise the narrower scope as written (近3年, 扶贫贷款, 江华支行). Figures of different
+ * scopes are never on one line or one axis.
  */
 export function figureScope(m: ResolvedMetric): string {
-  const scope = explicitScope(m);
-  if (scope !== undefined) return scope;
-  const catalogLabel = (m as { definition?: { label?: string } }).definition?.label;
-  return catalogLabel !== undefined && m.label !== catalogLabel ? m.label : '';
+  const scope = (m as { scope?: unknown }).scope;
+  if (typeof scope !== 'string' || scope.trim() === '') return '';
+  const own = (m as { definition?: { scopes?: readonly string[] } }).definition?.scopes ?? [];
+  return own.includes(scope.trim()) ? '' : scope.trim();
 }
 
-/**
- * Figures of one report that may sit on one axis as a catalog relation: same as-of date, base unit and
- * scope. Within a report the relation itself says the figures belong together, whatever each is called
- * (党建辅导员总数 and 参加联学共建的辅导员), so only an explicit scope keeps them apart.
- */
+/** Figures of one report that may sit on one axis: same as-of date, base unit and scope. */
 function sameFrame(a: ResolvedMetric, b: ResolvedMetric): boolean {
-  return a.asOf === b.asOf && a.baseUnit === b.baseUnit && (explicitScope(a) ?? '') === (explicitScope(b) ?? '');
+  return a.asOf === b.asOf && a.baseUnit === b.baseUnit && figureScope(a) === figureScope(b);
 }
 
 function figureTable(caption: string, metrics: readonly ResolvedMetric[], display: Display): ChartSpec['table'] {
@@ -145,20 +134,42 @@ export function comparisonChart(title: string, metrics: readonly ResolvedMetric[
   return figureBars(title, metrics, display, sharedDate(metrics));
 }
 
-/** A balance with its increase since the start of the year (catalog `balance_change`), same date and scope. */
-function balanceCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display): ChartSpec[] {
-  const out: ChartSpec[] = [];
+/** How a report names the increase of a balance it names “<stem>余额”: 实体贷款余额 → 实体贷款较年初增加, 实体贷款净增. */
+const INCREASE_WORDS = ['较年初增加', '较年初增长', '较年初净增', '比年初增加', '比年初增长', '比年初净增', '较年初新增', '净增', '新增', '增加', '增长', '增量'];
+
+/**
+ * Balances with their increase since the start of the year, same date and scope: catalog metrics by their
+ * `balance_change` relation; a report's own figures by their names, a “…余额” with the same words followed
+ * by 较年初增加, 净增 and the like (实体贷款余额 and 实体贷款净增).
+ */
+function balancePairs(metrics: readonly ResolvedMetric[], relations: readonly Relation[]): [ResolvedMetric, ResolvedMetric][] {
+  const pairs: [ResolvedMetric, ResolvedMetric][] = [];
   for (const rel of relations) {
     if (rel.type !== 'balance_change') continue;
     for (const balance of metrics.filter((m) => metricKey(m) === rel.balance)) {
       const increase = metrics.find((m) => metricKey(m) === rel.increase && sameFrame(m, balance));
-      if (!increase || !comparableMagnitudes([balance.base, increase.base])) continue;
-      const catalogLabel = balance.definition?.label ?? balance.label;
-      const title = chartTitle(`${balance.label}与增量`, `${catalogLabel}与增量`, '余额与增量');
-      out.push(figureBars(title, [balance, increase], display, sharedDate([balance, increase])));
+      if (increase) pairs.push([balance, increase]);
     }
   }
-  return out;
+  for (const balance of metrics) {
+    if (metricKey(balance) || !balance.label.endsWith('余额') || balance.label.length < 4) continue;
+    const stem = balance.label.slice(0, -2);
+    const increase = metrics.find(
+      (m) => !metricKey(m) && m !== balance && sameFrame(m, balance) && m.label.startsWith(stem) && INCREASE_WORDS.includes(m.label.slice(stem.length)),
+    );
+    if (increase) pairs.push([balance, increase]);
+  }
+  return pairs;
+}
+
+function balanceCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display): ChartSpec[] {
+  return balancePairs(metrics, relations)
+    .filter(([balance, increase]) => comparableMagnitudes([balance.base, increase.base]))
+    .map(([balance, increase]) => {
+      const catalogLabel = balance.definition?.label ?? balance.label;
+      const title = chartTitle(`${balance.label}与增量`, `${catalogLabel}与增量`, '余额与增量');
+      return figureBars(title, [balance, increase], display, sharedDate([balance, increase]));
+    });
 }
 
 /**
@@ -272,8 +283,8 @@ export function reportCharts(report: Report, relations: readonly Relation[], pub
   for (const m of candidates) {
     if (trends.length >= MAX_REPORT_TRENDS) break;
     const s = series.find((x) => x.key === metricKey(m) && x.scope === figureScope(m) && x.baseUnit === m.baseUnit);
-    // Only a series this figure is a point of (a draft preview's figures are in no published series).
-    if (!s || used.has(s) || !s.points.some((p) => p.report.slug === report.slug)) continue;
+    // Only a line through this figure's date (a draft's later figures are in no published series yet).
+    if (!s || used.has(s) || !s.points.some((p) => p.asOf === m.asOf)) continue;
     used.add(s);
     trends.push(trendChart(s.label, s.points, display, { title: chartTitle(`${s.label}变化`, s.label), note: `${report.org.short ?? report.org.name}历次报告中的数字` }));
   }
@@ -282,8 +293,8 @@ export function reportCharts(report: Report, relations: readonly Relation[], pub
 
 /**
  * Horizontal bars ranking organisations by their latest figure: the leaders, at most MAX_RANKING_BARS, as
- * long as they stay within MAX_RATIO of the first (in either ranking direction) and count the same scope
- * (organisation-wide figures when there are any). The ranking table on the page lists everyone. Undefined
+ * long as they stay within MAX_RATIO of the first (in either ranking direction) and count the same thing
+ * (the metric itself when there are such figures, not a narrower scope). The ranking table on the page lists everyone. Undefined
  * when fewer than two bars are left.
  */
 export function rankingChart(label: string, entries: readonly RankEntry[], display: Display = printed): ChartSpec | undefined {

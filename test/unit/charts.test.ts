@@ -107,10 +107,12 @@ describe('a report’s own charts', () => {
     expect(deposit.format.unit).toBe('元');
   });
 
-  it('no chart for figures that merely share a unit: people trained beside volunteers, a balance beside an unrelated flow', () => {
+  it('a report’s own balance and increase are paired by name; figures that merely share a unit get no chart', () => {
     const yicheng = report('yicheng-2025q1');
-    // 起诉不良贷款金额 and 风险资产清降 are money at one date too, but no relation joins them to anything.
-    expect(reportCharts(yicheng, relations, published).map((c) => c.title)).toEqual(['实体贷款余额与增量']);
+    // 起诉不良贷款金额 and 风险资产清降 are money at one date too, but nothing joins them to anything.
+    const charts = reportCharts(yicheng, relations, published);
+    expect(charts.map((c) => c.title)).toEqual(['实体贷款余额与增量']);
+    expect(charts[0]!.labels).toEqual(['实体贷款余额', '实体贷款净增']);
     const people = withMetrics('yangli-2024', [figure('people_trained', '8210人', 8210, '2024-12-31'), figure('volunteers', '175人', 175, '2024-12-31')], { org: { ...report('yangli-2024').org, id: 'nobody' } });
     expect(reportCharts(people, relations, [])).toEqual([]);
   });
@@ -169,27 +171,33 @@ describe('organisation trends', () => {
   const org = report('shili-2024q1').org;
   const at = (slug: string, date: string, metrics: ResolvedMetric[]): Report => ({ ...report('shili-2024q1'), slug, date, metrics, org });
 
-  it('a line joins only the same metric, scope and unit', () => {
+  it('a line joins only the same metric, scope and unit; a report’s own figures are on no line', () => {
     const reports = [
       at('a', '2025-01-10', [figure('loan_balance', '53.42亿元', 53.42e8, '2024-12-31'), figure('volunteers', '46人', 46, '2024-12-31')]),
-      at('b', '2025-04-10', [figure('loan_balance', '57.45亿元', 57.45e8, '2025-03-31'), figure('volunteers', '52名', 52, '2025-03-31', { baseUnit: '名' })]),
-      // The same metric for a segment: its own series, never a continuation of the organisation's.
+      at('b', '2025-04-10', [
+        figure('loan_balance', '57.45亿元', 57.45e8, '2025-03-31'),
+        figure('volunteers', '52名', 52, '2025-03-31', { baseUnit: '名' }),
+        figure('inclusive_loan_balance', '51.26亿元', 51.26e8, '2025-03-31'),
+      ]),
       at('c', '2025-07-10', [
-        figure('loan_balance', '31.98亿元', 31.98e8, '2025-06-30', { label: '实体贷款余额' }),
+        // A figure of the report's own (no key) and a narrower scope of the metric: neither continues the line.
+        { ...figure('loan_balance', '31.98亿元', 31.98e8, '2025-06-30', { label: '实体贷款余额' }), key: undefined, definition: undefined } as unknown as ResolvedMetric,
         figure('loan_balance', '40余亿元', 40e8, '2025-06-30', { scope: '扶贫贷款' }),
         figure('loan_balance', '58.58亿元', 58.58e8, '2025-06-30'),
+        // The metric's own scope, as the catalog lists it: the same line.
+        figure('inclusive_loan_balance', '55.38亿元', 55.38e8, '2025-06-30', { scope: model.catalog.byKey.get('inclusive_loan_balance')!.scopes?.[0] ?? '' }),
       ]),
     ];
     const series = orgTrendSeries(reports, org.id);
     const loans = series.filter((s) => s.key === 'loan_balance');
     expect(loans.map((s) => [s.scope, s.points.map((p) => p.metric.text)])).toEqual([
       ['', ['53.42亿元', '57.45亿元', '58.58亿元']],
-      ['实体贷款余额', ['31.98亿元']],
       ['扶贫贷款', ['40余亿元']],
     ]);
+    expect(series.find((s) => s.key === 'inclusive_loan_balance')!.points.map((p) => p.metric.text)).toEqual(['51.26亿元', '55.38亿元']);
     expect(series.filter((s) => s.key === 'volunteers').map((s) => s.baseUnit)).toEqual(['人', '名']);
     const charts = orgTrendCharts(reports, org.id);
-    expect(charts.map((c) => c.spec.title)).toEqual(['各项贷款余额变化趋势']);
+    expect(charts.map((c) => c.spec.title)).toEqual(['各项贷款余额变化趋势', '普惠小微贷款余额变化趋势']);
     expect(charts[0]!.spec.table.rows.map((r) => r[1])).toEqual(['53.42亿元', '57.45亿元', '58.58亿元']);
   });
 

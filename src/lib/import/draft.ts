@@ -94,7 +94,7 @@ export function renderDraft(input: DraftInput): string {
   if (a.figures.length > 0) {
     L.push('metrics:');
     for (const f of a.figures) {
-      L.push(`  - text: ${scalar(f.text)}`);
+      L.push(`  - text: ${scalar(f.text)}${f.unknownUnit ? `  # 请确认：指标目录 content/metrics.yaml 里没有单位“${f.unknownUnit}”，加进相应量纲的 units，或删掉这一项` : ''}`);
       L.push(f.label ? `    label: ${scalar(f.label)}` : '    label:  # 请填写：这个数字统计的是什么');
       if (f.key) L.push(`    key: ${f.key}`);
       if (f.scope) L.push(`    scope: ${scalar(f.scope)}`);

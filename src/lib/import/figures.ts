@@ -25,6 +25,8 @@ export interface ExtractedFigure {
   scope?: string;
   asOf?: string;
   featured?: number;
+  /** A unit printed with a word the catalog has no unit for (场次): the figure reads only once it is added. */
+  unknownUnit?: string;
   category: FigureCategory;
   /** Index of the paragraph and offset in it, for tests and messages. */
   paragraph: number;
@@ -291,7 +293,8 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       const asOf = asOfAt(p, f.start, ctx.year, ctx.pub, carried);
       figures.push({
         text, value: f.value, unit, approx: f.approx ?? null, label: label || null, key,
-        ...(scope ? { scope } : {}), ...(asOf ? { asOf } : {}), category: categoryOf(f), paragraph: pi, start: f.start,
+        ...(scope ? { scope } : {}), ...(asOf ? { asOf } : {}), ...(compound && !ctx.vocab.unitSet.has(unit.replace(/^[十百千万亿]+/, '')) ? { unknownUnit: unit.replace(/^[十百千万亿]+/, '') } : {}),
+        category: categoryOf(f), paragraph: pi, start: f.start,
       });
     }
     carried = undefined;

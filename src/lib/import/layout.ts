@@ -230,7 +230,7 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       } else if (afterOrgLine && short && !/[。；]/.test(t)) {
         heading = true;
         title = true;
-      } else if (tokens.length === 0 && !doc.structured && visibleLength(t) <= 64 && !PARA_END.test(t) && !/^[“"]/.test(t)
+      } else if (tokens.length === 0 && !doc.structured && visibleLength(t) <= 64 && !PARA_END.test(t) && !/^[“"]/.test(t) && !/[。；]/.test(t)
         && (!columns || !/[，、；]/.test(t) && (blankAfter || OPENER.test(next.replace(/\s+/g, '')) || SUBTITLE.test(next) || openingByline(next) !== undefined))) {
         // The first line of a document is its title.
         heading = true;
@@ -247,7 +247,7 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
             title = beforeOpener && !isolated;
           }
         }
-      } else if (!PARA_END.test(t) && short && !isCaption(t, registry)) {
+      } else if (!PARA_END.test(t) && short && !/[。；]/.test(t) && !isCaption(t, registry)) {
         heading = true;
         // A paragraph-per-line document: a line before an opening byline or a news opener is a title.
         title = tokens.length === 0 || openingByline(next) !== undefined;
@@ -397,7 +397,7 @@ export function layOut(doc: SourceDoc, registry: OrgRegistry): LaidOutDoc {
   }
 
   const articles: LaidOutArticle[] = bodies.map((b) => {
-    const paragraphs = dedupeParagraphs(b.paragraphs.map((p) => ({ ...p, text: p.kind === 'image' ? p.text : dedupeRepeats(collapseSpaces(p.text)) })));
+    const paragraphs = dedupeParagraphs(b.paragraphs.map((p) => ({ ...p, text: p.kind === 'image' ? p.text : dedupeRepeats(collapseSpaces(p.text), 3) })));
     return {
       headline: b.headline ? [...(b.headline.orgLine ? [b.headline.orgLine] : []), ...b.headline.lines] : [],
       ...(b.headline?.orgLine ? { orgLine: b.headline.orgLine } : {}),

@@ -62,7 +62,9 @@ export function dedupeRepeats(s: string, min = 4): string {
   for (let len = Math.min(80, Math.floor(out.length / 2)); len >= min; len--) {
     for (let i = 0; i + 2 * len <= out.length; i++) {
       const a = out.slice(i, i + len);
-      if (out.startsWith(a, i + len) && [...a].filter((c) => CJK.test(c)).length >= min - 1 && !/^[\d一二三四五六七八九十百千万亿.%、，]+$/.test(a)) {
+      // Short spans must be all Chinese characters (红军衣红军衣); numbers and lists repeat legitimately.
+      const cjk = [...a].filter((c) => CJK.test(c)).length;
+      if (out.startsWith(a, i + len) && (len >= 6 ? cjk >= min : cjk === len) && !/^[\d一二三四五六七八九十百千万亿.%、，]+$/.test(a)) {
         out = out.slice(0, i + len) + out.slice(i + 2 * len);
         i--;
       }

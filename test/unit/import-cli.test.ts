@@ -27,7 +27,8 @@ function run(script: string, content: string, args: string[], input?: string) {
 
 const reports = (dir: string) => (existsSync(path.join(dir, 'reports')) ? readdirSync(path.join(dir, 'reports')).filter((f) => f.endsWith('.md')).sort() : []);
 
-describe('npm run import', () => {
+// Each test runs whole scripts; other builds may share the machine.
+describe('npm run import', { timeout: 120_000 }, () => {
   it('writes one draft per article of a newspaper page and says what it found and what to run next', () => {
     const dir = contentFolder('page');
     const { code, stdout } = run('scripts/import.ts', dir, [path.join(corpus, 'newspaper-page-rural-banks.txt')]);

@@ -44,7 +44,7 @@ function titleOf(headline: string[], orgLine: string | undefined): string | null
   if (headline.length === 0) return null;
   const lines = orgLine ? headline.slice(1) : headline;
   const joined = lines.join(' ').replace(/\s+(?=——|—)/g, '').replace(/\s+/g, ' ').trim();
-  const t = (orgLine ? `${orgLine}${joined}` : joined).replace(/^【[^】]{1,10}】\s*/, '').replace(/^[#＃]+\s*/, '');
+  const t = (orgLine ? `${orgLine}${joined}` : joined).replace(/^【[^】]{1,10}】\s*/, '').replace(/^[#＃]+\s*/, '').replace(/^(?:标题|题目|主题)\s*[：:]\s*/, '');
   return t || null;
 }
 

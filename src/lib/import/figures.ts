@@ -55,7 +55,7 @@ export function categoryOf(f: Pick<FoundFigure, 'baseUnit' | 'form'>): FigureCat
 }
 
 /** Rules, quotas and targets: what must or should happen, not what happened. */
-const RULE = /控制在|必须|不得|不低于|不少于|不超过|不高于|力争|争取|目标|计划|预计|确保|要求|原则上|认领|应当|务必|拟|考核维度|权重|比例控制/;
+const RULE = /最高可|最低|低至|上限|限额|控制在|必须|不得|不低于|不少于|不超过|不高于|力争|争取|目标|计划|预计|确保|要求|原则上|认领|应当|务必|拟|考核维度|权重|比例控制/;
 /** Nouns an enumeration counts: 五个层面, 三项制度, 十余个方面 say how a text is organised, not what was done. */
 const ABSTRACT = /^(?:个|项|大|条|种|类|方面)?(?:层面|方面|制度|措施|举措|环节|维度|种类|大类|机制|体系|理念|原则|模块|阶段|步骤|要素|重点|任务|规定|关键|核心|痛点|难点|特点|优势|途径|渠道|方式|形式|路径|标准|动作|维度|层级|板块|领域|方向|理念|精神|意识|能力|作用|步|招)/;
 /** Words before a number that refer back to a list just given (这四个真实案例). */
@@ -238,7 +238,10 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       label = label.slice(0, 24) || '';
 
       // Not figures at all.
-      if (RULE.test(sentenceBefore.slice(-24)) || /^以内|^为宜|^及以上/.test(p.slice(f.end).trim())) continue;
+      // A rule governs the rest of its sentence, until a clause says what has happened (…计划开展12场次，目前已开展7场次).
+      const rule = RULE.exec(sentenceBefore.slice(-24));
+      const afterRule = rule ? sentenceBefore.slice(-24).slice(rule.index) : '';
+      if ((rule && !/[，；,;]\s*(?:目前|现已|已经|已|截至|实际|当前|至今)/.test(afterRule)) || /^以内|^为宜|^及以上/.test(p.slice(f.end).trim())) continue;
       const after = p.slice(f.end).replace(/^\s+/, '');
       const unitWord = f.unit.replace(/^[十百千万亿]+/, '');
       if (ABSTRACT.test(after) && (f.value <= 20 || f.approx)) continue;

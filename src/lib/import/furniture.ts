@@ -61,6 +61,8 @@ export function furniture(line: string, isOrgName: (s: string) => boolean): Furn
     const rest = t.replace(DATE, '').replace(/[\s　]+/g, '');
     if (!rest || rest.length <= 20 && (isOrgName(rest) || /(?:办公室|部|室|中心|委员会|党委|工会|团委)$/.test(rest))) return { kind: 'date', date };
   }
+  // 发布时间：2025年9月3日 — a header field of a pasted article.
+  if (date && /^(?:发布|发表|发稿|刊发|刊登|撰稿)?(?:时间|日期)\s*[：:]/.test(t)) return { kind: 'date', date };
   if (/^第\s*[\d一二三四五六七八九十]+\s*期$/.test(compact) || /^(?:工作)?(?:简报|动态|快讯|信息|专刊)$/.test(compact)) return { kind: 'issue' };
   if (WECHAT_NOISE.test(compact)) return { kind: 'wechat' };
   const footer = FOOTER.exec(t);

@@ -278,6 +278,15 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       continue;
     }
     buf = buf === undefined ? text : joinLines(buf, text);
+    // A bracketed byline broken across lines closes the item once whole: …亿元。（通讯员 何\n静）
+    const joinedClosing = /^(.*[。！？!?”])\s*([（(][^（()）]{2,30}[）)])\s*$/.exec(buf.trim());
+    const joinedNames = joinedClosing ? closingBracketByline(joinedClosing[2]!.replace(/\s+/g, ' ')) : undefined;
+    if (joinedClosing && joinedNames) {
+      buf = joinedClosing[1]!;
+      flush();
+      tokens.push({ k: 'close', authors: joinedNames });
+      continue;
+    }
     // A quotation broken after a full stop goes on: “…帮助我。\n请大家…”
     open = !PARA_END.test(text.trim()) || (buf.match(/“/g) ?? []).length > (buf.match(/”/g) ?? []).length;
     if (doc.structured) flush();

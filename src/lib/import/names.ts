@@ -113,7 +113,8 @@ export function trailingNames(line: string, loose = false): { text: string; auth
 
 /** A line that is nothing but names (the byline set on its own line). */
 export function namesLine(line: string): string[] | undefined {
-  const t = line.trim();
+  // ■ 刘 畅 文/图 · 文/张三 · 张三 报道: the marks around the names are not names.
+  const t = line.trim().replace(/^[□■◆●]\s*/, '').replace(/\s*(?:文\s*\/\s*图|图\s*\/\s*文|文图|图文|文|报道)$/, '').replace(/^(?:文|图)\s*[\/／]\s*/, '');
   if (t.length > 30 || /[，。；：]/.test(t)) return undefined;
   if (!/\s/.test(t) && t.length > 3) return undefined;
   return parseNames(t);

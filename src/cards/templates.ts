@@ -123,7 +123,33 @@ function balance(text: string, m: Measure, size: number, weight: 400 | 700, maxW
       hi = mid;
     } else lo = mid;
   }
-  return noOrphan(best, m, size, weight, maxWidth);
+  return noOrphan(atSpace(text, best, m, size, weight, maxWidth), m, size, weight, maxWidth);
+}
+
+/**
+ * Two lines of a title written as two phrases (党建引领业务攻坚 清收化解见实效) break at the space between
+ * them when both halves fit and neither is under a quarter of the whole: the writer's own break reads better
+ * than an even one.
+ */
+function atSpace(text: string, lines: string[], m: Measure, size: number, weight: 400 | 700, maxWidth: number): string[] {
+  if (lines.length !== 2) return lines;
+  const t = text.trim();
+  const total = graphemes(t).length;
+  let best: string[] | undefined;
+  let bestDiff = Infinity;
+  for (const sp of t.matchAll(/\s+/g)) {
+    const a = t.slice(0, sp.index).trimEnd();
+    const b = t.slice(sp.index + sp[0].length).trimStart();
+    // Between Latin words a space is just a space; only a space beside CJK separates phrases.
+    if (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b)) continue;
+    const [la, lb] = [graphemes(a).length, graphemes(b).length];
+    if (Math.min(la, lb) < total / 4 || m.width(a, size, weight) > maxWidth || m.width(b, size, weight) > maxWidth) continue;
+    if (Math.abs(la - lb) < bestDiff) {
+      best = [a, b];
+      bestDiff = Math.abs(la - lb);
+    }
+  }
+  return best ?? lines;
 }
 
 /** Moves one character down when the last line would hold a single one and the result still fits. */
@@ -321,9 +347,12 @@ function cardBody(c: CardData, m: Measure, inner: number, titleLines: number): E
   return summaryBlock(fitLines(summary, m, size, 400, inner - 28, titleLines > 2 ? 3 : 4), size, c.brand.accent);
 }
 
-/** An organisation's figures two by two, each saying what it is, as of when and which report it comes from. */
+/**
+ * An organisation's figures two by two, each saying what it is, as of when and which report it comes from;
+ * when one report gave them all, it is named once under them.
+ */
 function orgBody(c: CardData, m: Measure, inner: number): El | undefined {
-  const figs = c.figures.slice(0, 4);
+  const figs = c.figures.slice(0, CARD_FIGURES);
   if (figs.length === 0) return undefined;
   const gap = 40;
   const cols = figs.length === 1 ? 1 : 2;
@@ -331,7 +360,11 @@ function orgBody(c: CardData, m: Measure, inner: number): El | undefined {
   const rows: CardFigure[][] = [];
   for (let i = 0; i < figs.length; i += cols) rows.push(figs.slice(i, i + cols));
   const maxNumber = Math.min(...rows.map((r) => Math.min(...r.map((f) => figureSize(f, m, width, rows.length > 1 ? 54 : 72)))));
-  return h('div', { display: 'flex', flexDirection: 'column', gap: 18 }, rows.map((r) => figureRow(r, m, { width, gap, color: c.brand.color, labelSize: 22, maxNumber, withSource: true })));
+  const sources = new Set(figs.map(fromOf));
+  const oneSource = sources.size === 1 && figs.length > 1 ? [...sources][0]! : '';
+  const grid = rows.map((r) => figureRow(r, m, { width, gap, color: c.brand.color, labelSize: 22, maxNumber, withSource: !oneSource }));
+  if (oneSource) grid.push(h('div', { fontSize: 20, color: INK_LIGHT }, fitOneLine(`以上数字均出自《${oneSource}》`, m, 20, 400, inner)));
+  return h('div', { display: 'flex', flexDirection: 'column', gap: 18 }, grid);
 }
 
 /** 1200×630: used as og:image and posted in chat groups. */
@@ -357,7 +390,7 @@ export function cardTree(c: CardData, m: Measure): El {
         h('div', { height: 2, backgroundColor: c.brand.accent, width: inner }),
         h('div', { display: 'flex', justifyContent: 'space-between', fontSize: 22, color: INK_LIGHT, paddingTop: 12 }, [
           h('div', {}, c.footer),
-          h('div', {}, org ? '各项数字取自该机构最新一期报告' : '阅读全文请访问内网案例展台'),
+          h('div', {}, org ? '各项数字均为该机构最新一期' : '阅读全文请访问内网案例展台'),
         ]),
       ]),
     ]),

@@ -115,6 +115,15 @@ describe('text that fits', () => {
     expect(titleLines(cardTree({ ...SAMPLE_CARD, title: ORPHAN_TITLE }, m)).join('')).toBe(ORPHAN_TITLE);
   });
 
+  it('a title written as two phrases breaks at the space between them', () => {
+    const title = '湖南中行党建引领业务攻坚 清收化解见实效';
+    const width = m.width('湖南中行党建引领业务攻坚', 50, 700) + 60;
+    expect(fitLines(title, m, 50, 700, width, 2)).toEqual(['湖南中行党建引领业务攻坚', '清收化解见实效']);
+    // A space between Latin words is no phrase break: the lines are simply balanced.
+    const latin = fitLines('Party building leads inclusive finance', m, 50, 700, m.width('Party building leads', 50, 700) + 4, 2);
+    expect(latin.join(' ')).toBe('Party building leads inclusive finance');
+  });
+
   it('every title length from 4 to 60 characters: last line of at least two characters, every line inside the card', () => {
     const pool = `${SAMPLE_CARD.title}${LONG_CARD.title.replace(/[“”]/g, '')}`;
     for (let n = 4; n <= 60; n++) {
@@ -151,6 +160,12 @@ describe('text that fits', () => {
     expect(layoutFigure(LONG_CARD.figures[0]!, m, 340, 84, 24).labelLines.join('')).toBe(LONG_CARD.figures[0]!.label);
   });
 
+  it('the committed fonts have every character the test cards draw (else a snapshot would hide a gap)', async () => {
+    for (const c of [SAMPLE_CARD, MANY_FIGURE_CARD, ONE_FIGURE_CARD, NO_FIGURE_CARD, LONG_CARD, W60_CARD, ORG_CARD]) {
+      for (const tree of [cardTree(c, m), await poster(c)]) expect(m.missing(treeText(tree)), c.id).toEqual([]);
+    }
+  });
+
   it('no single text line of any test card or poster is wider than the canvas', async () => {
     for (const c of [SAMPLE_CARD, MANY_FIGURE_CARD, ONE_FIGURE_CARD, NO_FIGURE_CARD, LONG_CARD, W60_CARD, ORG_CARD]) {
       for (const [tree, width] of [[cardTree(c, m), CARD_INNER], [await poster(c), POSTER_INNER]] as const) {
@@ -175,9 +190,9 @@ describe('what each layout shows', () => {
       const data = reportCardData(r, model);
       const text = treeText(cardTree(data, m));
       for (const f of data.figures) expect(r.metrics.map((x) => x.text)).toContain(`${f.prefix}${f.number}${f.unit}`);
-      for (const f of data.figures) expect(text).toContain(`${f.prefix}${f.number}${f.unit}`);
+      for (const f of data.figures.slice(0, CARD_FIGURES)) expect(text).toContain(`${f.prefix}${f.number}${f.unit}`);
     }
-  });
+  }, 60_000);
 
   it('a card has room for four figures, a poster for six: the first, in the order the data gives them', async () => {
     expect([CARD_FIGURES, POSTER_FIGURES]).toEqual([4, 6]);
@@ -211,6 +226,11 @@ describe('what each layout shows', () => {
     }
     expect(text).toContain('出自《示例农商行上半年存贷款稳步增长》');
     expect(text).toContain('出自《示例农商行金融知识进万家》');
+    // One report for all of them: named once.
+    const one = { ...ORG_CARD, figures: ORG_CARD.figures.map((f) => ({ ...f, from: '示例农商行上半年存贷款稳步增长' })) } as CardData;
+    const once = treeText(cardTree(one, m));
+    expect(once.split('示例农商行上半年存贷款稳步增长').length - 1).toBe(1);
+    expect(once).toContain('以上数字均出自《示例农商行上半年存贷款稳步增长》');
   });
 });
 
@@ -252,7 +272,9 @@ describe('image snapshots (committed fonts)', () => {
       const [a, b] = await Promise.all([raw(png), raw(readFileSync(file))]);
       expect([a.width, a.height]).toEqual([b.width, b.height]);
       const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
-      expect(diff / (a.width * a.height)).toBeLessThan(0.0005);
+      // Same fonts, same rasteriser: the image is the same to the pixel. A handful of pixels is allowed for
+      // anti-aliasing; one 22 px grey character missing is about 70.
+      expect(diff).toBeLessThanOrEqual(20);
     });
   }
 
@@ -282,7 +304,7 @@ describe('glyphs', () => {
     const sm = await createMeasurer({ files: subset, hash: '' });
     expect(sm.missing(text)).toEqual([]);
     expect(sm.missing('不在卡片上的字：龘')).toContain('龘');
-  });
+  }, 60_000);
 
   it('a character the font lacks stops the build, naming it and the report', async () => {
     const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
@@ -292,7 +314,7 @@ describe('glyphs', () => {
     expect(err).toBeInstanceOf(MissingGlyphError);
     expect((err as Error).message).toContain(r.file);
     expect((err as Error).message).toContain('U+E000');
-  });
+  }, 60_000);
 });
 
 describe('building cards', () => {
@@ -302,7 +324,7 @@ describe('building cards', () => {
     const data = reportCardData(hunan, model);
     expect(data.figures.length).toBeGreaterThan(0);
     for (const f of data.figures) expect(cardText(data)).toContain(`${f.prefix}${f.number}${f.unit}`);
-  });
+  }, 60_000);
 
   it('drafts and future-dated reports get no card; an unchanged rebuild renders nothing', async () => {
     const { model } = await loadContent({ contentDir: 'test/fixtures/content' });

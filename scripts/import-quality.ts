@@ -25,6 +25,7 @@ const sets = [
   { name: '语料（两份样稿与仿写）', dir: corpus },
   { name: '第二批（首次运行后据此改进过规则）', dir: path.join(corpus, 'heldout') },
   { name: '第三批（首次运行后据此改进过规则）', dir: path.join(corpus, 'heldout2') },
+  { name: '第四批', dir: path.join(corpus, 'heldout3') },
 ];
 const report = emptyReport();
 for (const set of sets) {

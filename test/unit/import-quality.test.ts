@@ -12,7 +12,7 @@ import { config } from './import-support.ts';
 describe('import quality on the labelled corpus', { timeout: 120_000 }, () => {
   it('finds the figures and splits the articles as labelled', async () => {
     const report = emptyReport();
-    for (const dir of ['test/fixtures/import', 'test/fixtures/import/heldout', 'test/fixtures/import/heldout2']) {
+    for (const dir of ['test/fixtures/import', 'test/fixtures/import/heldout', 'test/fixtures/import/heldout2', 'test/fixtures/import/heldout3']) {
       for (const name of readdirSync(dir).sort()) {
         const expectedFile = path.join(dir, 'expected', `${name}.json`);
         if (!existsSync(expectedFile)) continue;
@@ -21,7 +21,7 @@ describe('import quality on the labelled corpus', { timeout: 120_000 }, () => {
       }
     }
     console.log(qualityTable(report));
-    expect(report.files).toBe(15);
+    expect(report.files).toBe(17);
     const detail = report.mistakes.join('\n');
     for (const c of [report.figures.money, report.figures.percent, report.figures.count]) {
       expect(precision(c), detail).toBeGreaterThanOrEqual(0.95);

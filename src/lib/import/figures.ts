@@ -63,6 +63,8 @@ const RECAP = /(?:这|那|这些|以下|上述|如下|等|即)$/;
 
 /** Other subjects whose figures are context: 全国, 全省, 人民银行, 公安机关, 统计数据. */
 const OTHER_AT_CLAUSE_START = new RegExp(`^(?:据[^，。]{0,8}?)?(?:${PROVINCES.join('|')})?(?:全国|全省|全市|全区|全县|全州|全盟|全行业|全社会|全国性|全球|我国|国内|省内|业内|行业)`);
+/** A place as the subject of a statistic: 任丘市今年以来共发生…, 全省银行业… */
+const OTHER_PLACE = /^[\u4e00-\u9fff]{1,4}(?:省|市|县|区|州|盟)(?:今年以来|去年|今年|[上下]半年|前三季度|全年)?(?:共|累计|全年)?(?:发生|发案|共有|实现|完成|银行业|金融机构|各项|地区生产总值|生产总值|GDP|财政收入|人口|常住人口|户籍人口)/;
 const OTHER_INSTITUTION = /^(?:据[^，。]{0,20}?(?:统计|数据|通报|显示|介绍|发布)|数据显示|统计显示|[^，。]{0,12}?(?:人民银行|人行|央行|监管局|金融监管|统计局|公安[局机]?|反诈中心|政府|财政局|农业农村局|协会)[^，。]{0,12}?(?:表示|介绍|显示|通报|发布|数据|统计)|(?:中国)?人民银行|国家金融监督管理总局)/;
 const OWN_SUBJECT = /该行|全行|本行|我行|该支行|该分行/;
 
@@ -253,7 +255,7 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       let other: string | undefined;
       for (const c of clauses) {
         const t = c.replace(/^\s+/, '');
-        if (OTHER_AT_CLAUSE_START.test(t) || OTHER_INSTITUTION.test(t)) other = t.slice(0, 12);
+        if (OTHER_AT_CLAUSE_START.test(t) || OTHER_INSTITUTION.test(t) || OTHER_PLACE.test(t)) other = t.slice(0, 12);
         else if (OWN_SUBJECT.test(t) || (ctx.org && findOrgs(t, ctx.registry).some((m) => sameOrg(m, ctx.org!)))) other = undefined;
       }
       if (other) {

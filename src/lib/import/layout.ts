@@ -99,7 +99,7 @@ const visibleLength = (s: string): number => s.replace(/\s+/g, '').length;
 /** A caption standing as its own paragraph: 图为…, …（林道辉 摄）, or one short sentence naming a bank doing something. */
 function isCaption(text: string, registry: OrgRegistry): boolean {
   const t = text.trim();
-  if (/^图为/.test(t) || /^[（(]?图[：:]/.test(t)) return true;
+  if (/^图为/.test(t) || /^[（(]?图[：:]/.test(t) || /^[▲△▼↑]/.test(t)) return true;
   if (photoCredit(t) && t.length <= 90) return true;
   if (t.length > 60 || /[，,；;：:]/.test(t) || !/。$/.test(t) || (t.match(/。/g) ?? []).length > 1) return false;
   const first = findOrgs(t, registry)[0];

@@ -258,6 +258,12 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       }
     }
 
+    // A photo caption on its own line (▲ 村民在…) has no full stop but ends there.
+    if (!columns && !open && /^[▲△▼↑]/.test(t)) {
+      flush();
+      tokens.push({ k: 'p', text: t, kind: 'p' });
+      continue;
+    }
     // Text: joined to the open paragraph, or starting one.
     let text = raw;
     const credit = photoCredit(text);

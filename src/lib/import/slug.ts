@@ -6,11 +6,13 @@ export function toPinyin(s: string, max = 24): string {
   return syllables.join('').toLowerCase().replace(/ü/g, 'v').replace(/[^a-z0-9]/g, '').slice(0, max);
 }
 
-const BANK_WORDS = /(?:中国|建设|工商|农业|交通|邮政储蓄|邮储)?银行|农村商业银行|农商银行|农商行|村镇银行|农村信用合作联社|农村信用联社|信用联社|农村信用社|农信社|分行|支行|省|市|县|区/g;
+const BANK_WORDS = /(?:中国|建设|工商|农业|交通|邮政储蓄|邮储)?银行|农村商业银行|农商银行|农商行|村镇银行|农村信用合作联社|农村信用联社|信用联社|农村信用社|农信社|分行|支行/g;
 
-/** An id for an org the registry does not know: the pinyin of its place name. */
+/** An id for an org the registry does not know: the pinyin of its place name (岚县 keeps 县: lanxian). */
 export function orgIdFor(name: string): string {
-  const place = name.replace(BANK_WORDS, '') || name;
+  const bare = name.replace(BANK_WORDS, '');
+  const short = bare.replace(/[省市县区]/g, '');
+  const place = (short.length >= 2 ? short : bare) || name;
   return toPinyin(place, 16) || 'jigou';
 }
 

@@ -36,8 +36,8 @@ export function treeText(el: El | string): string {
 }
 
 /**
- * Fields a card may carry beyond the current CardData: the report's summary, and for an organisation's
- * figure the report it comes from. Drawn when present.
+ * Optional in the card data, drawn when present: the report's summary (or an organisation's profile), and
+ * for an organisation's figure the report it comes from.
  */
 type FigureIn = CardFigure & { from?: string };
 function summaryOf(c: CardData): string {

@@ -1,16 +1,25 @@
 /** What goes on a card: chosen from validated, published content only. */
 import { formatDay } from '../lib/dates.ts';
 import type { ContentModel, Report, ResolvedMetric } from '../lib/model.ts';
-import { figureParts } from '../lib/numbers.ts';
+import { leadFigures } from '../lib/featured.ts';
+import { figureCaption } from '../lib/metric-figures.ts';
+import { figureDisplayParts } from '../lib/numbers.ts';
 import type { Org } from '../schemas/org.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 
 export interface CardFigure {
+  /** What the figure counts, with its scope when the label does not say it: 投放个人贷款（近3年）. */
   label: string;
+  /** The figure exactly as the article prints it; prefix + number + unit === text (always set here). */
+  text?: string;
+  /** Printed before the number: 超, 近, 约 … */
   prefix: string;
   number: string;
+  /** Printed after the number: 余亿元, 亿元, %, 成 … */
   unit: string;
   asOf: string;
+  /** On an organisation's card: the title of the report the figure comes from. */
+  from?: string;
 }
 
 export interface CardData {
@@ -25,39 +34,21 @@ export interface CardData {
   logo?: string;
   org: string;
   title: string;
+  /** The report's summary; for an organisation, its registry profile or '' (always set here). */
+  summary?: string;
   figures: CardFigure[];
   footer: string;
   /** Absolute URL encoded in the poster's QR code. */
   url: string;
 }
 
-function toFigure(m: ResolvedMetric): CardFigure {
-  const p = figureParts(m);
-  return { label: m.label, prefix: p.prefix, number: p.number, unit: `${p.unit}${p.suffix}`, asOf: m.asOfLabel };
-}
+/** Lead figures handed to a report's card and poster: the poster has room for six. */
+const POSTER_LEAD_FIGURES = 6;
 
-/**
- * Two to four headline figures by catalog priority: the latest as-of per metric, one per metric, and at most
- * two of one dimension so a card does not show four money figures when it also has people reached.
- */
-export function headlineFigures(metrics: readonly ResolvedMetric[], max = 4): ResolvedMetric[] {
-  const latest = new Map<string, ResolvedMetric>();
-  for (const m of metrics) {
-    const prev = latest.get(m.key);
-    if (!prev || prev.asOf < m.asOf) latest.set(m.key, m);
-  }
-  const sorted = [...latest.values()].sort((a, b) => b.definition.priority - a.definition.priority || a.key.localeCompare(b.key));
-  const chosen: ResolvedMetric[] = [];
-  const perDim = new Map<string, number>();
-  for (const m of sorted) {
-    const n = perDim.get(m.definition.dimension) ?? 0;
-    if (n >= 2) continue;
-    chosen.push(m);
-    perDim.set(m.definition.dimension, n + 1);
-    if (chosen.length === max) break;
-  }
-  for (const m of sorted) if (chosen.length < Math.min(max, sorted.length) && !chosen.includes(m)) chosen.push(m);
-  return chosen;
+function toFigure(m: ResolvedMetric): CardFigure {
+  // Sliced from the printed text, never rebuilt: 40余亿元 stays 40 + 余亿元.
+  const p = figureDisplayParts(m.text);
+  return { label: figureCaption(m), text: m.text, prefix: p.before, number: p.number, unit: p.after, asOf: m.asOfLabel };
 }
 
 export function reportCardData(r: Report, model: ContentModel, logo?: string): CardData {
@@ -72,7 +63,9 @@ export function reportCardData(r: Report, model: ContentModel, logo?: string): C
     logo,
     org: r.org.name,
     title: r.title,
-    figures: headlineFigures(r.metrics).map(toFigure),
+    summary: r.summary,
+    // Best first: the card shows the first four, the poster six (src/cards/templates.ts).
+    figures: leadFigures(r.metrics, POSTER_LEAD_FIGURES).map(toFigure),
     footer: formatDay(r.date),
     url: absoluteUrl(site.site, site.base, routes.report(r.slug)),
   };
@@ -93,13 +86,27 @@ export function orgCardData(org: Org, published: readonly Report[], model: Conte
     logo,
     org: region,
     title: org.name,
-    figures: headlineFigures(reports.flatMap((r) => r.metrics)).map(toFigure),
+    summary: org.profile ?? '',
+    // Newest report first, so of two figures at one date the newer report's stays; `featured` is a report's
+    // own choice and does not reach across reports.
+    figures: orgFigures(reports),
     footer: `共 ${reports.length} 篇报告 · 最新 ${formatDay(reports.map((r) => r.date).sort().at(-1)!)}`,
     url: absoluteUrl(site.site, site.base, routes.org(org.id)),
   };
 }
 
+/**
+ * An organisation's lead figures across its reports (the same rule as a report's, `featured` aside: that is
+ * a report's own choice), each with the report it comes from. Newest report first, so of two printings of one
+ * figure at one date the newer report's is kept.
+ */
+function orgFigures(reports: readonly Report[]): CardFigure[] {
+  const newest = [...reports].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+  const from = new Map<ResolvedMetric, Report>(newest.flatMap((r) => r.metrics.map((m) => [m, r] as const)));
+  return leadFigures(newest.flatMap((r) => r.metrics), undefined, { featured: false }).map((m) => ({ ...toFigure(m), from: from.get(m)!.title }));
+}
+
 /** Every character a card will draw, for the glyph check and the font subset. */
 export function cardText(c: CardData): string {
-  return [c.siteName, c.org, c.title, c.footer, ...c.figures.flatMap((f) => [f.label, f.prefix, f.number, f.unit, `截至${f.asOf}`])].join('');
+  return [c.siteName, c.org, c.title, c.summary ?? '', c.footer, ...c.figures.flatMap((f) => [f.label, f.prefix, f.number, f.unit, `截至${f.asOf}`, f.from ?? ''])].join('');
 }

@@ -1,10 +1,30 @@
 /**
  * Figures across reports: yearly totals, latest value per organisation (rankings), series over time (trends),
  * theme counts, related reports. Pure functions over published reports.
+ *
+ * Only catalog figures (a `key`: the organisation's own metric) are added up, ranked or joined over time. A
+ * figure of the report's own (a segment, programme, branch or period, no key) is never in any of them: 15.4亿元
+ * lent to one motorway is not the bank's loans. Where a report keyed two figures of one metric and date, the
+ * first in its list is the metric (the check warns about the second).
  */
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import type { MetricDefinition } from '../schemas/catalog.ts';
+import { isCatalogFigure, type CatalogFigure } from './metric-figures.ts';
 import { APPROX_MARKERS } from './numbers.ts';
+
+/** A report's catalog figures, the first of each key and date only. */
+function catalogFigures(report: Report): CatalogFigure[] {
+  const seen = new Set<string>();
+  const out: CatalogFigure[] = [];
+  for (const m of report.metrics) {
+    if (!isCatalogFigure(m)) continue;
+    const id = `${m.key}\u0000${m.asOf}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(m);
+  }
+  return out;
+}
 
 export interface Total {
   definition: MetricDefinition;
@@ -28,9 +48,9 @@ export interface Total {
  * (人 and 名, 人 and 人次) are never added together: each unit gets its own total.
  */
 export function yearlyTotals(reports: readonly Report[], catalog: Catalog, year: number): Total[] {
-  const latest = new Map<string, { m: ResolvedMetric; report: Report }>();
+  const latest = new Map<string, { m: CatalogFigure; report: Report }>();
   for (const report of reports) {
-    for (const m of report.metrics) {
+    for (const m of catalogFigures(report)) {
       if (!catalog.byKey.get(m.key)?.total || Number(m.asOf.slice(0, 4)) !== year) continue;
       const k = `${m.key}|${report.org.id}|${m.baseUnit}`;
       const prev = latest.get(k);
@@ -53,16 +73,16 @@ export function yearlyTotals(reports: readonly Report[], catalog: Catalog, year:
   return [...totals.values()].sort((a, b) => b.definition.priority - a.definition.priority || b.orgs - a.orgs);
 }
 
-/** The latest year that has any figure. */
+/** The latest year that has any catalog figure (the year totals are shown for). */
 export function latestYear(reports: readonly Report[]): number | undefined {
   let y: number | undefined;
-  for (const r of reports) for (const m of r.metrics) y = Math.max(y ?? 0, Number(m.asOf.slice(0, 4)));
+  for (const r of reports) for (const m of catalogFigures(r)) y = Math.max(y ?? 0, Number(m.asOf.slice(0, 4)));
   return y;
 }
 
 export interface RankEntry {
   report: Report;
-  metric: ResolvedMetric;
+  metric: CatalogFigure;
 }
 
 export interface RankGroup {
@@ -79,7 +99,7 @@ export interface RankGroup {
 export function rankingGroups(reports: readonly Report[], key: string): RankGroup[] {
   const best = new Map<string, RankEntry>();
   for (const report of reports) {
-    for (const metric of report.metrics) {
+    for (const metric of catalogFigures(report)) {
       if (metric.key !== key) continue;
       const k = `${report.org.id}|${metric.baseUnit}`;
       const prev = best.get(k);
@@ -119,7 +139,7 @@ export function orgSeries(reports: readonly Report[], orgId: string): Map<string
   const series = new Map<string, Map<string, SeriesPoint>>();
   for (const report of reports) {
     if (report.org.id !== orgId) continue;
-    for (const metric of report.metrics) {
+    for (const metric of catalogFigures(report)) {
       const byDate = series.get(metric.key) ?? new Map<string, SeriesPoint>();
       const prev = byDate.get(metric.asOf);
       if (!prev || prev.report.date < report.date) {

@@ -1,7 +1,8 @@
 /**
- * How an MDX body names one of its report's figures: `<Figure metric="deposit_balance" />` by catalog key or
- * `<Figure metric="各项贷款余额" />` by label, the latest as-of date unless `asOf` chooses one. The check, the
- * search text and the component that prints the figure all resolve names here, so they cannot disagree.
+ * How an MDX body names one of its report's figures: `<Figure metric="deposit_balance" />` by catalog key,
+ * `<Figure metric="各项贷款余额" />` or `<Figure metric="累计发放扶贫贷款" />` by name or label, the latest
+ * as-of date unless `asOf` chooses one (the first in the list on a tie). The check, the search text and the
+ * component that prints the figure all resolve names here, so they cannot disagree.
  */
 import { parseAsOf } from './dates.ts';
 import type { ResolvedMetric } from './model.ts';
@@ -13,6 +14,6 @@ export function resolveFigureRef(metrics: readonly ResolvedMetric[], metric: unk
   const day = asOf === undefined ? undefined : parseAsOf(asOf);
   if (day && !day.ok) return undefined;
   return metrics
-    .filter((m) => (m.key === name || m.label === name || m.definition.label === name || m.definition.aliases.includes(name)) && (!day || m.asOf === day.day))
+    .filter((m) => (m.key === name || m.label === name || m.definition?.label === name || m.definition?.aliases.includes(name) === true) && (!day || m.asOf === day.day))
     .sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
 }

@@ -75,15 +75,6 @@ export function markersAt(position: MarkerPosition): string[] {
 }
 
 /**
- * Markers an author can write in a metric's `approx` field next to a number in `value`: every marker except
- * those that only stand before a bare magnitude (上万 is written whole, value: "上万个").
- */
-export const APPROX_FIELD_VALUES = APPROX_TABLE.filter((m) => m.positions.some((p) => p !== 'magnitude')).map((m) => m.marker) as unknown as readonly [
-  Exclude<ApproxMarkerText, '上' | '数' | '几'>,
-  ...Exclude<ApproxMarkerText, '上' | '数' | '几'>[],
-];
-
-/**
  * Unit prefixes (亿元 = 亿 + 元). After Arabic digits any of them may stand (5千元, 1.2亿元); alone, with a
  * marker, they are a bare magnitude (上万, 近百万, 数十).
  */

@@ -5,33 +5,53 @@
 import type { MetricDefinition, Dimension, Relation } from '../schemas/catalog.ts';
 import type { Org } from '../schemas/org.ts';
 import type { SiteConfig } from '../schemas/site.ts';
+import type { FigureForm } from './figure-words.ts';
 
+/**
+ * One figure of a report, as the article prints it. A figure with a `key` IS that catalog metric for the
+ * organisation (org-wide, or the metric's own scope): only such figures enter totals, rankings and trends. A
+ * figure without a key is the report's own (a segment, a programme, a branch, a period): shown on its report
+ * and card, searched, checked against the body, never added up or ranked.
+ */
 export interface ResolvedMetric {
-  /** Catalog key (an alias in the file is resolved to the key). */
-  key: string;
-  /** Display label: the report's override or the catalog's label. */
+  /** Catalog key (an alias in the file is resolved to the key); absent for a figure of the report's own. */
+  key?: string;
+  /** What it counts, in the article's words; the catalog's label when the report wrote none. */
   label: string;
-  definition: MetricDefinition;
-  /** The figure as the article prints it, marker and unit included: 216.66亿元, 40余亿元, 超六成. Show this. */
+  /** A narrower scope, as written: 近3年, 扶贫贷款, 江华支行. */
+  scope?: string;
+  /** The catalog metric, when `key` is set. */
+  definition?: MetricDefinition;
+  /** Catalog dimension (money, people …): the metric's, or for a figure of its own the one its unit belongs to. */
+  dimension: string;
+  /** The figure exactly as the article prints it: 216.66亿元, 40余亿元, 超六成, 3至5个. Show this, never a recomposition. */
   text: string;
-  /** As printed: 216.66 for 216.66亿元. */
+  /** number, percent, cheng (超六成), range (3至5个), percentage-points, multiple, fraction. */
+  form: FigureForm;
+  /** As printed, before the prefix: 216.66 for 216.66亿元; the lower end of a range. */
   value: number;
-  /** As printed, with prefix: 亿元. */
+  /** As printed, with prefix: 亿元, 成, 个百分点. */
   unit: string;
-  /** Marker as written (余, 超 …). */
+  /** Marker as printed (余, 超 …). */
   approx?: string;
   /** Digits after the decimal point as printed. */
   decimals: number;
-  /** value × multiplier, in baseUnit. */
+  /** value × multiplier, in baseUnit (the lower end of a range). */
   base: number;
   baseUnit: string;
   multiplier: number;
+  /** The base values the printed figure stands for (40余亿元 = 40亿 to 50亿). */
+  interval: readonly [number, number];
   /** Last day of the period the figure describes. */
   asOf: string;
   /** 2025年第一季度末 … */
   asOfLabel: string;
+  /** Leads on the card, poster, list and top panel, in this order (1 first). */
+  featured?: number;
   note?: string;
   derived: boolean;
+  /** Position in the frontmatter list (metrics[index]), for messages and the default order. */
+  index: number;
 }
 
 export interface Cover {

@@ -5,10 +5,9 @@
  * Pure: no I/O, usable in the browser, in scripts and in the build.
  */
 import { PREFIXES_LONGEST_FIRST, type FigureVocabulary, type UnitPrefix } from './figure-words.ts';
-import { figureDisplayParts } from './figure.ts';
 
 export {
-  APPROX_FIELD_VALUES, APPROX_MARKERS, APPROX_TABLE, UNIT_PREFIXES, figureVocabulary,
+  APPROX_MARKERS, APPROX_TABLE, UNIT_PREFIXES, figureVocabulary,
   type ApproxKind, type FigureForm, type FigureVocabulary, type UnitPrefix,
 } from './figure-words.ts';
 export {
@@ -77,20 +76,4 @@ export function formatCompact(base: number, baseUnit = '', opts: { maximumFracti
   if (t > 0 && t < 3 && Math.abs(Number((base / tiers[t]![0]).toFixed(digitsFor(t)))) >= 1e4) t++;
   const [div, prefix] = tiers[t]!;
   return `${formatNumber(base / div, { maximumFractionDigits: digitsFor(t) })}${prefix}${baseUnit}`;
-}
-
-/**
- * @deprecated A figure is its printed text: use `m.text`. Kept for pages and charts that pass a formatter.
- */
-export function formatFigure(f: { text: string }): string {
-  return f.text;
-}
-
-/**
- * @deprecated Use `figureDisplayParts(m.text)`. The old shape for pages and cards: prefix + number + unit +
- * suffix is the printed text.
- */
-export function figureParts(f: { text: string }): { prefix: string; number: string; suffix: string; unit: string } {
-  const p = figureDisplayParts(f.text);
-  return { prefix: p.before, number: p.number, suffix: '', unit: p.after };
 }

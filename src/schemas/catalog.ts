@@ -23,6 +23,11 @@ export const metricDefinitionSchema = z.strictObject({
   dimension: z.string().min(1),
   /** 允许的基本单位；不写则取量纲的全部单位。 */
   units: z.array(z.string().min(1)).optional(),
+  /**
+   * 这个指标本身的口径（细分指标才有，如涉农贷款余额的“涉农贷款”）：报告里写了 key 的数字，scope 只能写这里列出的
+   * 说法之一；写别的口径就不是这个指标，要换成对应的细分指标，或者不写 key。
+   */
+  scopes: z.array(z.string().min(1)).default([]),
   /** 是否允许负数（如存款较年初减少）。 */
   negative: z.boolean().default(false),
   /** 合理区间（按基本单位：元、人、%…），超出时警告请作者核对。 */

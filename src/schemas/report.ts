@@ -1,9 +1,5 @@
 import { z } from 'astro/zod';
 import { parseAsOf, parseDay } from '../lib/dates.ts';
-import { APPROX_FIELD_VALUES } from '../lib/figure-words.ts';
-
-/** 约数标记：写在数字前、数字与单位之间或单位后，表示“多于”“接近”“大约”。取自 src/lib/figure-words.ts 的约数表。 */
-export const APPROX_VALUES = APPROX_FIELD_VALUES;
 
 const day = (what: string) =>
   z.union([z.date(), z.string()], { error: `${what}要写成 2025-04-18 这样的日期` }).transform((value, ctx) => {
@@ -22,21 +18,24 @@ const asOf = z
     return z.NEVER;
   });
 
-/** 报告里的一个数字。 */
+/**
+ * 报告里的一个数字：照正文印的样子写（text），说明它数的是什么（label），只有它就是指标目录里的某个指标时才写 key。
+ * 旧写法的 value、unit、approx 不再接受（src/lib/validate/old-form.ts 给出改法）。
+ */
 export const reportMetricSchema = z.strictObject({
-  /** 指标代码或中文名，见 content/metrics.yaml，如 deposit_balance 或“各项存款余额”。 */
-  key: z.string({ error: 'key 要写指标代码或中文名，如 deposit_balance' }).min(1),
-  /** 数值，照正文印刷的写：216.66；也可以连单位写成 "216.66亿元"、"120余名"。 */
-  value: z.union([z.number(), z.string()], { error: 'value 要写数字，如 216.66' }),
-  /** 单位，如 亿元、万元、%、人、户、笔；value 已带单位时可省略。 */
-  unit: z.string().min(1).optional(),
-  /** 约数标记：余、多、超、逾、以上、近、约… 与正文一致。 */
-  approx: z.enum(APPROX_VALUES, { error: `approx 只能是 ${APPROX_VALUES.join('、')} 之一` }).optional(),
+  /** 照正文印的写：216.66亿元、40余亿元、超六成、近180万户、3至5个。网站、卡片、排行都原样显示它。 */
+  text: z.union([z.string(), z.number()], { error: 'text 要照正文写整个数字，如 text: 40余亿元' }),
+  /** 这个数字数的是什么，用文章里的说法，如“累计发放扶贫贷款”；不写 key 时必填，写了 key 可省略（用指标目录的中文名）。 */
+  label: z.string({ error: 'label 要写文字，如 label: 累计发放扶贫贷款' }).trim().min(1).optional(),
+  /** 指标目录里的指标代码或中文名：只在这个数字就是该指标（全行口径，或该指标本身的口径）时写。 */
+  key: z.string({ error: 'key 要写指标代码或中文名，如 deposit_balance' }).trim().min(1).optional(),
+  /** 比全行窄的口径：某个业务、产品、项目、支行或时段（近3年、2019年以来）。 */
+  scope: z.string({ error: 'scope 要写文字，如 scope: 近3年' }).trim().min(1).optional(),
   /** 截至日期：2025-03-31、2025-03（3月末）、2025-Q1（一季度末）、2025-H1、2025（年末）。 */
   asOf,
-  /** 页面上显示的名称，不写则用指标目录里的中文名。 */
-  label: z.string().min(1).optional(),
-  /** 口径说明，显示在数字旁边。 */
+  /** 在卡片、海报、列表和报告顶部领先显示，按 1、2、3 的顺序。 */
+  featured: z.number({ error: 'featured 要写 1、2、3 这样的顺序号' }).int('featured 要写 1、2、3 这样的整数').min(1, 'featured 从 1 开始').optional(),
+  /** 口径说明，显示在数字旁边；derived: true 时必填。 */
   note: z.string().min(1).optional(),
   /** 正文里没有、由其他数字算出的数字：必须同时写 note 说明怎么算的。 */
   derived: z.boolean({ error: 'derived 只能写 true 或 false' }).optional(),

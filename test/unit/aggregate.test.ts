@@ -15,16 +15,25 @@ function org(id: string, name = `${id}农商银行`, province = '山西'): Org {
   return { id, name, aliases: [], region: { province }, type: '农商银行' } as Org;
 }
 
-/** A figure as written: fig('deposit_increase', 5.37, '亿元', '2025-06-30'). */
+let index = 0;
+
+/** A figure of a catalog metric as written: fig('deposit_increase', 5.37, '亿元', '2025-06-30'). */
 function fig(key: string, value: number, unit: string, asOf: string, approx?: string): ResolvedMetric {
   const definition = catalog.byKey.get(key) as MetricDefinition;
   const prefix = Object.keys(MULT).find((p) => unit.startsWith(p) && unit.length > p.length);
   const multiplier = prefix ? MULT[prefix]! : 1;
   const baseUnit = prefix ? unit.slice(prefix.length) : unit;
+  const base = value * multiplier;
   return {
-    key, label: definition.label, definition, text: `${value}${unit}`, value, unit, approx, decimals: 2, base: value * multiplier, baseUnit, multiplier,
-    asOf, asOfLabel: asOf, derived: false,
+    key, label: definition.label, definition, dimension: definition.dimension, text: `${value}${approx ?? ''}${unit}`, form: 'number', value, unit,
+    ...(approx ? { approx } : {}), decimals: 2, base, baseUnit, multiplier, interval: [base, base], asOf, asOfLabel: asOf, derived: false, index: index++,
   };
+}
+
+/** A figure of the report's own (no key): a segment, programme or period. */
+function own(label: string, value: number, unit: string, asOf: string, scope?: string): ResolvedMetric {
+  const { key: _k, definition: _d, ...rest } = fig('loan_balance', value, unit, asOf);
+  return { ...rest, label, dimension: 'money', ...(scope ? { scope } : {}) };
 }
 
 let n = 0;
@@ -129,6 +138,43 @@ describe('rankings', () => {
   });
 });
 
+describe('figures of a report’s own are never added up, ranked or drawn over time', () => {
+  // 甲 prints ten loan amounts at one date: only its bank-wide balance is the metric.
+  const reports = [
+    report(a, '2025-04-20', [
+      fig('loan_balance', 326.9, '亿元', '2025-03-31'),
+      own('累计投放个人经营贷款', 30, '亿元', '2025-03-31', '近3年'),
+      own('累计发放扶贫贷款', 40, '亿元', '2025-03-31', '2019年以来'),
+      own('支持高速公路建设', 15.4, '亿元', '2025-03-31', '2019年以来'),
+      own('投放“裕农快贷”', 8400, '万元', '2025-03-31', '今年一季度'),
+    ]),
+    report(b, '2025-04-21', [own('实体贷款余额', 999, '亿元', '2025-03-31')]),
+    report(c, '2025-04-22', [fig('loan_balance', 105.15, '亿元', '2025-03-31'), fig('loan_increase', 3.93, '亿元', '2025-03-31')]),
+  ];
+
+  it('a scoped figure is absent from the bank-wide ranking, even when larger', () => {
+    const r = ranking(reports, 'loan_balance');
+    expect(r.map((e) => [e.report.org.id, e.metric.text])).toEqual([['a', '326.9亿元'], ['c', '105.15亿元']]);
+  });
+
+  it('and from the yearly totals and the latest year', () => {
+    const totals = yearlyTotals(reports, catalog, 2025);
+    expect(totals.map((t) => [t.definition.key, t.base])).toEqual([['loan_increase', 3.93e8]]);
+    expect(latestYear([reports[1]!])).toBeUndefined();
+  });
+
+  it('and from the organisation’s series', () => {
+    expect([...orgSeries(reports, 'a').keys()]).toEqual(['loan_balance']);
+    expect(orgSeries(reports, 'b').size).toBe(0);
+  });
+
+  it('of two figures keyed to one metric and date in one report, the first is the metric', () => {
+    const twice = [report(b, '2025-04-21', [fig('loan_balance', 120, '亿元', '2025-03-31'), { ...fig('loan_balance', 999, '亿元', '2025-03-31'), label: '另一个数' }])];
+    expect(ranking(twice, 'loan_balance').map((e) => e.metric.base)).toEqual([120e8]);
+    expect(orgSeries(twice, 'b').get('loan_balance')!.map((p) => p.base)).toEqual([120e8]);
+  });
+});
+
 describe('series, theme counts and related reports', () => {
   it('gives one point per as-of date, oldest first, the later report winning a repeated date', () => {
     const rs = [
@@ -182,6 +228,13 @@ describe('the bundled samples', () => {
     // 示例农商银行 reported 2.86, 4.12, 5.05 and 6.40亿元 during 2024: the year's figure is the last one.
     expect(dep.base).toBe(640000000);
     expect(dep.orgs).toBe(1);
+  });
+
+  it('keep 实体贷款余额 (a segment) out of the 各项贷款余额 ranking', () => {
+    const texts = ranking(published, 'loan_balance').map((e) => e.metric.text);
+    expect(texts).not.toContain('105.15亿元');
+    expect(texts).not.toContain('31.98亿元');
+    expect(published.find((r) => r.slug === 'jiexiu-2025q1')!.metrics.map((m) => m.text)).toContain('105.15亿元');
   });
 
   it('hold two reports that never reach the site (a draft and an embargoed one)', () => {

@@ -24,7 +24,7 @@ describe('build with content errors', () => {
     });
     const out = `${res.stdout}${res.stderr}`;
     expect(res.status).toBe(1);
-    expect(out).toContain('reports/jiexiu-2025q1.md:11:11  metrics[0].unit');
+    expect(out).toContain('reports/jiexiu-2025q1.md:9:11  metrics[0].text');
     expect(out).toContain('单位与指标不符');
     expect(out).toContain('构建停止');
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);

@@ -46,10 +46,10 @@ describe('npm run check on the samples', () => {
   });
 
   it('fails when a frontmatter figure no longer matches the text', () => {
-    const dir = copyWith('text', 'jiexiu-2025q1.md', (s) => s.replace('value: 216.66', 'value: 216.68'));
+    const dir = copyWith('text', 'jiexiu-2025q1.md', (s) => s.replace('text: 216.66亿元', 'text: 216.68亿元'));
     const { code, out } = check(dir);
     expect(code).toBe(1);
-    expect(out).toContain('reports/jiexiu-2025q1.md:10:12  metrics[0].value');
+    expect(out).toContain('reports/jiexiu-2025q1.md:9:11  metrics[0].text');
     expect(out).toContain('数字在正文中找不到');
     expect(out).toContain('216.68亿元');
   });
@@ -60,7 +60,7 @@ describe('npm run check on the samples', () => {
     const { code, out } = check(dir2);
     expect(code).toBe(1);
     expect(out).toContain('reports/shili-2025q1.md');
-    expect(out).toContain('metrics[2].value');
+    expect(out).toContain('metrics[2].text');
     expect(out).toContain('余额、增加额和增幅对不上');
   });
 

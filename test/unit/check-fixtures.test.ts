@@ -24,7 +24,7 @@ const EXPECTED: Record<string, [string, string | undefined, 'error' | 'warning']
   'unclosed-quote': ['yaml-unclosed-quote', undefined, 'error'],
   'yaml-duplicate-key': ['yaml-duplicate-key', undefined, 'error'],
   'yes-instead-of-true': ['yaml-yes-no', 'draft', 'error'],
-  'scientific-notation': ['metric-value-notation', 'metrics[1].value', 'error'],
+  'scientific-notation': ['metric-text-notation', 'metrics[1].text', 'error'],
   'fullwidth-colon': ['yaml-fullwidth-colon', undefined, 'error'],
   'tab-indent': ['yaml-tab', undefined, 'error'],
   'fullwidth-space-indent': ['yaml-fullwidth-space', undefined, 'error'],
@@ -35,19 +35,26 @@ const EXPECTED: Record<string, [string, string | undefined, 'error' | 'warning']
   'unknown-org': ['org-unknown', 'org', 'error'],
   'unknown-theme': ['schema-invalid-value', 'themes[0]', 'error'],
   'unknown-metric': ['metric-unknown', 'metrics[0].key', 'error'],
-  'unit-wrong-dimension': ['metric-unit', 'metrics[0].unit', 'error'],
-  'unit-missing': ['metric-unit-missing', 'metrics[0].value', 'error'],
-  'unit-conflict': ['metric-unit-conflict', 'metrics[0].unit', 'error'],
-  'value-unreadable': ['metric-value', 'metrics[0].value', 'error'],
-  'negative-not-allowed': ['metric-negative', 'metrics[0].value', 'error'],
-  'out-of-range': ['metric-range', 'metrics[2].value', 'warning'],
-  'figure-not-in-text': ['presence-missing', 'metrics[0].value', 'error'],
-  'approx-marker-dropped': ['presence-approx', 'metrics[2].value', 'error'],
-  'growth-rate-mismatch': ['relation-balance-change', 'metrics[2].value', 'error'],
-  'ratio-mismatch': ['relation-ratio', 'metrics[4].value', 'error'],
-  'part-exceeds-whole': ['relation-part-of', 'metrics[3].value', 'error'],
+  'unit-wrong-dimension': ['metric-unit', 'metrics[0].text', 'error'],
+  'unit-missing': ['metric-unit-missing', 'metrics[0].text', 'error'],
+  'old-form': ['metric-old-form', 'metrics[2].value', 'error'],
+  'text-unreadable': ['metric-text', 'metrics[0].text', 'error'],
+  'negative-not-allowed': ['metric-negative', 'metrics[0].text', 'error'],
+  'out-of-range': ['metric-range', 'metrics[2].text', 'warning'],
+  'figure-not-in-text': ['presence-missing', 'metrics[0].text', 'error'],
+  'approx-marker-dropped': ['presence-approx', 'metrics[2].text', 'error'],
+  'approx-yu-for-duo': ['presence-approx', 'metrics[2].text', 'error'],
+  'growth-rate-mismatch': ['relation-balance-change', 'metrics[2].text', 'error'],
+  'ratio-mismatch': ['relation-ratio', 'metrics[4].text', 'error'],
+  'part-exceeds-whole': ['relation-part-of', 'metrics[3].text', 'error'],
   'asof-after-date': ['metric-asof-after-date', 'metrics[0].asOf', 'error'],
   'duplicate-metric': ['metric-duplicate', 'metrics[2].key', 'error'],
+  'label-conflict': ['metric-conflict', 'metrics[3].text', 'error'],
+  'free-without-label': ['metric-label-missing', 'metrics[2].text', 'error'],
+  'scope-not-of-metric': ['metric-scope', 'metrics[2].scope', 'error'],
+  'range-with-key': ['metric-form', 'metrics[2].key', 'error'],
+  'featured-duplicate': ['metric-featured-duplicate', 'metrics[1].featured', 'error'],
+  'same-key-twice': ['metric-same-key', 'metrics[3].key', 'warning'],
   'derived-without-note': ['metric-derived-note', 'metrics[2].derived', 'error'],
   'authors-not-a-list': ['schema-invalid-type', 'authors', 'error'],
   'title-too-long': ['schema-too-big', 'title', 'error'],
@@ -109,7 +116,7 @@ describe('valid fixtures', () => {
 describe('locations', () => {
   it('points at the line and column of the faulty field', async () => {
     const [p] = (await check(`${dir}/unit-wrong-dimension.md`)).problems;
-    expect([p!.line, p!.column]).toEqual([11, 11]);
+    expect([p!.line, p!.column]).toEqual([9, 11]);
     const [q] = (await check(`${dir}/unknown-field.md`)).problems;
     expect([q!.line, q!.column]).toEqual([2, 1]);
     const [r] = (await check(`${dir}/tab-indent.md`)).problems;

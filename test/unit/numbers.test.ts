@@ -1,7 +1,7 @@
 /** One printed figure: what it says, the interval it stands for, and how its text is split for display. */
 import { describe, expect, it } from 'vitest';
 import {
-  convert, figureDisplayParts, figureParts, figureVocabulary, formatCompact, formatFigure, formatNumber, parseChineseNumber,
+  convert, figureDisplayParts, figureVocabulary, formatCompact, formatNumber, parseChineseNumber,
   parseFigure, splitUnit, withApprox, type Figure,
 } from '../../src/lib/numbers.ts';
 import { vocab } from './support/figure-catalog.ts';
@@ -270,12 +270,6 @@ describe('display: slices of the printed text, never a recomposition', () => {
     const p = figureDisplayParts(text);
     expect(p).toEqual({ before, number, after });
     expect(`${p.before}${p.number}${p.after}`).toBe(text);
-  });
-
-  it('the deprecated wrappers show the text itself', () => {
-    expect(formatFigure({ text: '14万余亩' })).toBe('14万余亩');
-    const p = figureParts({ text: '14万余亩' });
-    expect(`${p.prefix}${p.number}${p.unit}${p.suffix}`).toBe('14万余亩');
   });
 });
 

@@ -12,6 +12,16 @@ function presence(metrics: Parameters<typeof checkReport>[0], body: string) {
 }
 
 describe('found as printed', () => {
+  it('a figure of the report’s own is held to the body like a catalog one', () => {
+    expect(codes([[null, '15.4亿元', { label: '支持高速公路建设' }]], '支持高速公路建设15.4亿元。')).toEqual([]);
+    expect(codes([[null, '15.4亿元', { label: '支持高速公路建设' }]], '支持高速公路建设15亿元。')).toEqual(['presence-missing']);
+  });
+
+  it('forms beyond the simple ones are found as printed: 超六成, 上万个, 3至5个, 2个百分点, 100倍以上', () => {
+    expect(codes([[null, '超六成', { label: '覆盖行政村' }], [null, '上万个', { label: '服务点' }], [null, '3至5场', { label: '每季活动' }], [null, '2个百分点', { label: '不良率下降' }], [null, '100倍以上', { label: '增长' }]],
+      '覆盖超六成行政村，建成上万个服务点，各网点开展3至5场活动，不良率下降2个百分点，增长100倍以上。')).toEqual([]);
+  });
+
   it.each([
     ['spaces from PDF text', '216.66亿元', '存款余额 216.66 亿元。'],
     ['a line break inside the figure', '216.66亿元', '存款余额216.66\n亿元。'],
@@ -42,32 +52,37 @@ describe('a different printing is an error that quotes the body', () => {
     expect(rest).toEqual([]);
     expect(p!.code).toBe('presence-approx');
     expect(p!.what).toBe('这里写的是“120余名”，正文里是“120多名”。');
-    expect(p!.fix).toBe('照正文写：value: "120多名"，删掉 unit 和 approx。');
+    expect(p!.fix).toBe('照正文写：text: 120多名。');
   });
 
-  it('a marker dropped: the fix is the approx field when that reads as the body does', () => {
-    const [p] = presence([['people_trained', '120', '名']], '反诈课堂上，120 余名学生认真听讲。');
-    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-approx', '正文里是“120余名”（约数），这里写成了确数“120名”。', '加上 approx: 余，与正文一致。']);
+  it('余 for 多 in a figure of the report’s own, with a prefix: 40余亿元 where the body says 40多亿元', () => {
+    const [p] = presence([[null, '40余亿元', { label: '累计发放扶贫贷款', scope: '2019年以来' }]], '2019年以来，累计发放扶贫贷款40多亿元。');
+    expect([p!.code, p!.field, p!.what, p!.fix]).toEqual(['presence-approx', 'metrics[0].text', '这里写的是“40余亿元”，正文里是“40多亿元”。', '照正文写：text: 40多亿元。']);
+  });
+
+  it('a marker dropped', () => {
+    const [p] = presence([['people_trained', '120名']], '反诈课堂上，120 余名学生认真听讲。');
+    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-approx', '正文里是“120余名”（约数），这里写成了确数“120名”。', '照正文写：text: 120余名。']);
   });
 
   it('a marker moved: 14万余元 is not 14余万元', () => {
-    const [p] = presence([['financing_provided', '14', '万元', '余']], '提供资金支持14余万元。');
-    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-approx', '这里写的是“14万余元”，正文里是“14余万元”。', '照正文写：value: "14余万元"，删掉 unit 和 approx。']);
+    const [p] = presence([['financing_provided', '14万余元']], '提供资金支持14余万元。');
+    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-approx', '这里写的是“14万余元”，正文里是“14余万元”。', '照正文写：text: 14余万元。']);
   });
 
-  it('a marker dropped that the approx field cannot put back where the body has it', () => {
+  it('a marker dropped after the prefix: 40亿元 where the body says 40余亿元', () => {
     const [p] = presence([['financing_provided', '40亿元']], '累计发放贷款40余亿元。');
-    expect(p!.fix).toBe('照正文写：value: "40余亿元"，删掉 unit 和 approx。');
+    expect(p!.fix).toBe('照正文写：text: 40余亿元。');
   });
 
   it('a marker added that the body does not have', () => {
-    const [p] = presence([['people_trained', '120', '名', '余']], '120名学生参加。');
-    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-approx', '这里写的是“120余名”，正文里是“120名”。', '删掉 approx，或先改正文。']);
+    const [p] = presence([['people_trained', '120余名']], '120名学生参加。');
+    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-approx', '这里写的是约数“120余名”，正文里是确数“120名”。', '照正文写：text: 120名。']);
   });
 
   it('a rewritten unit: 12000万元 is not how the body prints 1.2亿元', () => {
     const [p] = presence([['financing_provided', '12000万元']], '提供资金支持1.2亿元。');
-    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-form', '这里写的是“12000万元”，正文里印的是“1.2亿元”。', '照正文写：value: "1.2亿元"，删掉 unit。']);
+    expect([p!.code, p!.what, p!.fix]).toEqual(['presence-form', '这里写的是“12000万元”，正文里印的是“1.2亿元”。', '照正文写：text: 1.2亿元。']);
   });
 
   it('other decimals: 12.6亿元 is not how the body prints 12.60亿元', () => {
@@ -89,7 +104,7 @@ describe('not found', () => {
 
   it('says when the digits are there in another unit', () => {
     const [p] = presence([['people_trained', '120名']], '走访120户。');
-    expect(p!.fix).toBe('核对单位：正文是“120户”，这里单位是“名”。');
+    expect(p!.fix).toBe('核对单位：正文是“120户”，这里写的是“120名”；照正文写 text: 120户，或换成正文里真正的那个数字。');
   });
 
   it('does not look for derived figures', () => {

@@ -3,7 +3,7 @@
  * so an unknown field can be answered with the right name.
  */
 export const REPORT_FIELDS = ['title', 'summary', 'org', 'date', 'authors', 'themes', 'cover', 'draft', 'metrics'] as const;
-export const METRIC_FIELDS = ['key', 'value', 'unit', 'approx', 'asOf', 'label', 'note', 'derived'] as const;
+export const METRIC_FIELDS = ['text', 'label', 'key', 'scope', 'asOf', 'featured', 'note', 'derived'] as const;
 export const COVER_FIELDS = ['src', 'alt', 'caption', 'credit'] as const;
 
 export const FIELD_SYNONYMS: Record<string, string> = {
@@ -13,7 +13,7 @@ export const FIELD_SYNONYMS: Record<string, string> = {
   作者: 'authors', 通讯员: 'authors', author: 'authors', byline: 'authors',
   主题: 'themes', 分类: 'themes', theme: 'themes', tags: 'themes', categories: 'themes', category: 'themes',
   封面: 'cover', 图片: 'cover', image: 'cover', 草稿: 'draft', 指标: 'metrics', 数据: 'metrics', 数字: 'metrics', figures: 'metrics', metric: 'metrics',
-  指标名: 'key', 名称: 'label', name: 'key', 数值: 'value', 值: 'value', 数: 'value', amount: 'value', number: 'value',
-  约数: 'approx', approximate: 'approx', 截至: 'asOf', 截至日期: 'asOf', asof: 'asOf', as_of: 'asOf', date_as_of: 'asOf',
-  备注: 'note', 说明: 'note', 口径: 'note', notes: 'note', 推算: 'derived', 图注: 'caption', 摄影: 'credit', 来源: 'credit', 替代文字: 'alt',
+  指标名: 'key', 名称: 'label', name: 'label', 数值: 'text', 值: 'text', 数: 'text', 原文: 'text', amount: 'text', number: 'text', figure: 'text',
+  范围: 'scope', 口径: 'scope', 重点: 'featured', 亮点: 'featured', 置顶: 'featured', highlight: 'featured', 截至: 'asOf', 截至日期: 'asOf', asof: 'asOf', as_of: 'asOf', date_as_of: 'asOf',
+  备注: 'note', 说明: 'note', notes: 'note', 推算: 'derived', 图注: 'caption', 摄影: 'credit', 来源: 'credit', 替代文字: 'alt',
 };

@@ -19,7 +19,12 @@ export function glyphProblems(
   const fields: { path: (string | number)[]; text: string }[] = [
     { path: ['title'], text: report.title },
     { path: ['summary'], text: report.summary },
-    ...report.metrics.map((m, i) => ({ path: ['metrics', i, 'label'], text: m.label })),
+    // Cards show what a figure counts (label and scope) next to its printed text.
+    ...report.metrics.flatMap((m) => [
+      { path: ['metrics', m.index, 'label'], text: m.label },
+      ...(m.scope ? [{ path: ['metrics', m.index, 'scope'], text: m.scope }] : []),
+      { path: ['metrics', m.index, 'text'], text: m.text },
+    ]),
   ];
   const out: Problem[] = [];
   for (const f of fields) {

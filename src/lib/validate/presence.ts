@@ -7,8 +7,9 @@
  * text, so it must be the article's.
  */
 import type { ResolvedMetric } from '../model.ts';
+import { figureCaption } from '../metric-figures.ts';
 import {
-  compactFigureText, figureKey, figureVocabulary, findFigures, parseFigure, withApprox, type FigureVocabulary, type FoundFigure,
+  compactFigureText, figureKey, figureVocabulary, findFigures, parseFigure, type FoundFigure,
 } from '../numbers.ts';
 import type { Problem } from '../problems.ts';
 
@@ -59,7 +60,7 @@ export function checkPresence(metrics: readonly ResolvedMetric[], plainBody: str
     const formOnly = same.find((f) => !markerDiffers(f));
     const marker = same.find(markerDiffers);
     if (formOnly) problems.push(formProblem(m, formOnly, ctx.file, loc));
-    else if (marker) problems.push(approxProblem(m, marker, vocab, ctx.file, loc));
+    else if (marker) problems.push(approxProblem(m, marker, ctx.file, loc));
     else problems.push(missingProblem(m, found, ctx.file, loc));
   }
   return problems;
@@ -67,26 +68,19 @@ export function checkPresence(metrics: readonly ResolvedMetric[], plainBody: str
 
 type Location = { line?: number; column?: number; field?: string };
 
-function approxProblem(m: ResolvedMetric, f: FoundFigure, vocab: FigureVocabulary, file: string, loc: Location): Problem {
+function approxProblem(m: ResolvedMetric, f: FoundFigure, file: string, loc: Location): Problem {
   const body = compactFigureText(f.text);
   const what = !m.approx
     ? `正文里是“${body}”（约数），这里写成了确数“${m.text}”。`
-    : `这里写的是“${m.text}”，正文里是“${body}”。`;
-  let fix: string;
-  if (!f.approx) fix = '删掉 approx，或先改正文。';
-  else {
-    // Whether the marker field alone can say it: 120 + 余 + 名 can, 40 + 余 + 亿元 cannot (it reads 40亿余元).
-    const bare = m.approx ? undefined : withApprox(m.text, f.approx, vocab);
-    fix = bare !== undefined && figureKey(bare) === figureKey(body)
-      ? `加上 approx: ${f.approx}，与正文一致。`
-      : `照正文写：value: "${body}"，删掉 unit 和 approx。`;
-  }
+    : !f.approx
+      ? `这里写的是约数“${m.text}”，正文里是确数“${body}”。`
+      : `这里写的是“${m.text}”，正文里是“${body}”。`;
   return {
     severity: 'error', code: 'presence-approx', file, ...loc,
     title: '约数标记与正文不一致',
     what,
-    why: '“余”“多”“超”“近”等字和它们的位置改变数字的含义：120余名不是120名，40余亿元（40亿到50亿）不是40亿余元（40亿出头）。',
-    fix,
+    why: '“余”“多”“超”“近”等字和它们的位置改变数字的含义：120余名不是120名，40余亿元（40亿到50亿）不是40亿余元（40亿出头）。网站照 text 显示，它必须是正文印的样子。',
+    fix: `照正文写：text: ${body}。`,
   };
 }
 
@@ -97,7 +91,7 @@ function formProblem(m: ResolvedMetric, f: FoundFigure, file: string, loc: Locat
     title: '数字的写法与正文不同',
     what: `这里写的是“${m.text}”，正文里印的是“${body}”。`,
     why: '网站和分享卡片照正文印的样子显示数字；换算单位、增减小数位，读者就对不上原文，数字的精度也变了。',
-    fix: `照正文写：value: "${body}"，删掉 unit。`,
+    fix: `照正文写：text: ${body}。`,
   };
 }
 
@@ -108,12 +102,12 @@ function missingProblem(m: ResolvedMetric, found: readonly FoundFigure[], file: 
     .filter((f) => f.baseUnit === m.baseUnit && f.base !== 0 && m.base !== 0)
     .sort((a, b) => Math.abs(Math.log(a.base / m.base)) - Math.abs(Math.log(b.base / m.base)))
     .slice(0, 3);
-  let what = `“${m.label}”写的是 ${m.text}，正文里找不到这个数字。`;
+  let what = `“${figureCaption(m)}”写的是 ${m.text}，正文里找不到这个数字。`;
   let fix = '把数字改成与正文一致；如果正文漏写了，请在正文补上；确实是推算的数字，加 derived: true 和 note 说明算法。';
   if (sameDigits.length > 0) {
     const body = compactFigureText(sameDigits[0]!.text);
     what += `正文里有“${body}”，单位不同。`;
-    fix = `核对单位：正文是“${body}”，这里单位是“${m.unit}”。`;
+    fix = `核对单位：正文是“${body}”，这里写的是“${m.text}”；照正文写 text: ${body}，或换成正文里真正的那个数字。`;
   } else if (sameUnit.length > 0) {
     what += `正文里同单位的数字有：${sameUnit.map((f) => `“${compactFigureText(f.text)}”`).join('、')}。`;
   }

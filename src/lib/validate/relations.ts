@@ -5,7 +5,8 @@
  */
 import type { Relation } from '../../schemas/catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
-import { figureInterval, figureVocabulary, formatNumber, intervalsOverlap, parseFigure, type FigureVocabulary } from '../numbers.ts';
+import { formatNumber, intervalsOverlap } from '../numbers.ts';
+import { isCatalogFigure } from '../metric-figures.ts';
 import type { Problem } from '../problems.ts';
 
 type Interval = readonly [number, number];
@@ -18,13 +19,11 @@ export interface RelationContext {
 }
 
 /**
- * The interval the figure's printed text stands for: read again from the text, so where its marker stands counts
- * (40余亿元 is not 40亿余元) and nothing else can disagree with the parser.
+ * The interval the figure's printed text stands for, as the parser read it: where its marker stands counts
+ * (40余亿元 is not 40亿余元).
  */
-function interval(m: ResolvedMetric, vocab: FigureVocabulary): Interval {
-  const parsed = parseFigure(m.text, vocab);
-  if (parsed.ok) return parsed.figure.interval;
-  return figureInterval({ form: 'number', value: m.value, decimals: m.decimals, multiplier: m.multiplier });
+function interval(m: ResolvedMetric): Interval {
+  return m.interval;
 }
 
 function show(m: ResolvedMetric): string {
@@ -50,15 +49,18 @@ function pct(x: number): string {
 
 export function checkRelations(metrics: readonly ResolvedMetric[], ctx: RelationContext): Problem[] {
   const problems: Problem[] = [];
-  const vocab = figureVocabulary(ctx.catalog.baseUnits);
+  // Relations hold between catalog metrics of the organisation; a figure of the report's own (no key) is in
+  // none. Where a report keyed two figures of one metric and date, the first is the metric (as in rankings).
   const byPeriod = new Map<string, Map<string, ResolvedMetric>>();
   for (const m of metrics) {
+    if (!isCatalogFigure(m)) continue;
     if (!byPeriod.has(m.asOf)) byPeriod.set(m.asOf, new Map());
-    byPeriod.get(m.asOf)!.set(m.key, m);
+    const group = byPeriod.get(m.asOf)!;
+    if (!group.has(m.key)) group.set(m.key, m);
   }
   for (const group of byPeriod.values()) {
     for (const rel of ctx.catalog.relations) {
-      const p = checkOne(rel, group, (m) => interval(m, vocab));
+      const p = checkOne(rel, group, interval);
       if (!p) continue;
       const loc = ctx.locate(p.at);
       problems.push({
@@ -145,5 +147,5 @@ function checkOne(rel: Relation, g: Map<string, ResolvedMetric>, interval: (m: R
 }
 
 function sameDimension(a: ResolvedMetric, b: ResolvedMetric): boolean {
-  return a.definition.dimension === b.definition.dimension;
+  return a.dimension === b.dimension;
 }

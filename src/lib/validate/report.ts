@@ -15,6 +15,7 @@ import { checkRelations } from './relations.ts';
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
 import { resolveFigureRef } from '../figure-refs.ts';
 import { schemaProblems } from './schema-issues.ts';
+import { oldFormFigures, withTextFields } from './old-form.ts';
 
 export interface ValidationContext {
   site: SiteConfig;
@@ -60,10 +61,16 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   if (!parsed.ok) return { problems: parsed.problems };
   const source = parsed.source;
   const schema = ctx.schema ?? reportSchemaFor(ctx.site);
-  const result = schema.safeParse(source.data);
-  if (!result.success) return { problems: schemaProblems(result.error, source, file) };
+  // Figures still written in parts (value, unit, approx) get one problem each, quoting the text to write; the
+  // rest of the report is checked with that text in their place, their own further problems left out.
+  const old = oldFormFigures(source.data, {
+    file, baseUnits: ctx.catalog.baseUnits, body: source.body, bodyLine: source.bodyLine, locate: source.locate, sourceOf: source.sourceOf,
+  });
+  const fromOld = (p: Problem) => [...old.items.keys()].some((i) => p.field === `metrics[${i}]` || p.field?.startsWith(`metrics[${i}].`));
+  const result = schema.safeParse(withTextFields(source.data, old.items));
+  if (!result.success) return { problems: [...old.problems, ...schemaProblems(result.error, source, file).filter((p) => !fromOld(p))] };
   const fm = result.data;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...old.problems];
 
   const slug = slugOf(file);
   const ext = /\.(md|mdx)$/i.exec(file)?.[0] ?? '';
@@ -109,14 +116,9 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
     locate: (i, field) => source.locate(field ? ['metrics', i, field] : ['metrics', i]),
     sourceOf: (i, field) => source.sourceOf(['metrics', i, field]),
   });
-  problems.push(...metricsOut.problems);
-  const indexOf = new Map<ResolvedMetric, number>(metricsOut.metrics.map((m, k) => [m, metricsOut.indices[k]!]));
-  const locate = (m: ResolvedMetric) => {
-    const i = indexOf.get(m);
-    if (i === undefined) return undefined;
-    return { ...source.locate(['metrics', i, 'value'])!, field: `metrics[${i}].value` };
-  };
-  problems.push(...checkRelations(metricsOut.metrics, { catalog: ctx.catalog, file, locate }));
+  const figureProblems: Problem[] = [...metricsOut.problems];
+  const locate = (m: ResolvedMetric) => ({ ...source.locate(['metrics', m.index, 'text'])!, field: `metrics[${m.index}].text` });
+  figureProblems.push(...checkRelations(metricsOut.metrics, { catalog: ctx.catalog, file, locate }));
   // The body as a syntax tree: MDX policy, what the sanitiser removes, images and links; its components must
   // name figures of this report; the text a reader reads (with each <Figure> as the figure it prints) is what
   // the presence check and the search index see.
@@ -125,15 +127,14 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   problems.push(...body.problems);
   problems.push(...componentProblems(body.components, metricsOut.metrics, file));
   const text = bodyPlainText(source.body, { mdx, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
-  problems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
+  figureProblems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
+  problems.push(...figureProblems.filter((p) => !fromOld(p)));
   if (ctx.missingGlyphs) {
-    const labelPath = (path: (string | number)[]) => (path[0] === 'metrics' ? ['metrics', metricsOut.indices[path[1] as number]!, 'label'] : path);
-    const found = glyphProblems({ title: fm.title, summary: fm.summary, metrics: metricsOut.metrics }, ctx.missingGlyphs, {
+    // A label the author did not write is the catalog's: then the key line carries it.
+    problems.push(...glyphProblems({ title: fm.title, summary: fm.summary, metrics: metricsOut.metrics }, ctx.missingGlyphs, {
       file,
-      locate: (path) => source.locate(labelPath(path)),
-    });
-    // The label may be the catalog's when the author wrote none: then it is the key line that carries it.
-    problems.push(...found.map((p) => ({ ...p, field: p.field?.replace(/^metrics\[(\d+)\]/, (_, k: string) => `metrics[${metricsOut.indices[Number(k)]}]`) })));
+      locate: (path) => source.locate(path),
+    }));
   }
   const coverAt = fm.cover ? source.locate(['cover', 'src']) : undefined;
 
@@ -167,7 +168,7 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
 /** Every figure a component names must be one of this report's figures, by key or label. */
 function componentProblems(components: readonly BodyComponent[], metrics: readonly ResolvedMetric[], file: string): Problem[] {
   const out: Problem[] = [];
-  const names = [...new Set(metrics.flatMap((m) => [m.key, m.label]))];
+  const names = [...new Set(metrics.flatMap((m) => (m.key ? [m.key, m.label] : [m.label])))];
   const unknown = (c: BodyComponent, name: unknown, asOf: unknown): Problem => {
     const guesses = typeof name === 'string' ? suggest(name, names, 2) : [];
     return {

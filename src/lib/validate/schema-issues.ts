@@ -23,10 +23,11 @@ const REPORT_HELP: Record<string, string> = {
   themes: 'themes: [党建引领, 普惠金融]',
   asOf: 'asOf: 2025-03-31',
   key: 'key: deposit_balance',
-  value: 'value: 216.66',
+  text: 'text: 216.66亿元（照正文印的样子写整个数字）',
+  label: 'label: 累计发放扶贫贷款',
   authors: 'authors: [温娜, 王瑞俊]',
   draft: 'draft: true 或 draft: false',
-  metrics: 'metrics: 下面每项以“- key: …”开头',
+  metrics: 'metrics: 下面每项以“- text: …”开头',
 };
 
 /** Headlines for checks that zod reports as custom issues, by field name. */

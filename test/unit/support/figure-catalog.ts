@@ -37,6 +37,10 @@ metrics:
   - { key: households_served, label: 服务农户, dimension: households, kind: flow }
   - { key: farmland_insured, label: 承保农田, dimension: area, kind: flow }
   - { key: issues_resolved, label: 解决问题诉求, dimension: items, kind: flow }
+  - { key: events_held, label: 开展活动, dimension: events, kind: flow, total: true }
+  - { key: agri_loan_balance, label: 涉农贷款余额, scopes: [涉农, 涉农贷款], dimension: money, kind: stock }
+  - { key: poverty_loan_issued, label: 发放扶贫贷款, scopes: [扶贫贷款, 扶贫], dimension: money, kind: flow, total: true }
+  - { key: rate_change, label: 不良率变化, dimension: points, kind: rate, negative: true }
 relations:
   - { type: balance_change, balance: deposit_balance, increase: deposit_increase, rate: deposit_growth }
   - { type: balance_change, balance: loan_balance, increase: loan_increase }
@@ -55,11 +59,29 @@ const ctx = {
   now: new Date('2026-01-01T00:00:00+08:00'),
 };
 
-/** One metric of a frontmatter list: [key, value, unit?, approx?]. */
-export type MetricLine = [key: string, value: string, unit?: string, approx?: string];
+/**
+ * One figure of a frontmatter list: [key, text] for a catalog metric, [null, text, { label }] for a figure of
+ * the report's own; the third element adds fields (label, scope, asOf, featured, note, derived). asOf defaults
+ * to 2025-03-31.
+ */
+export type MetricLine = [key: string | null, text: string, fields?: Record<string, string | number | boolean>];
 
-/** A whole report with these metrics (all as of 2025-03-31) and this body, validated. */
-export function checkReport(metrics: MetricLine[], body: string) {
+function yamlScalar(v: string | number | boolean): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** The metrics block of a frontmatter, as an author writes it. */
+export function metricsYaml(metrics: MetricLine[]): string {
+  return metrics
+    .map(([key, text, fields = {}]) => {
+      const all: Record<string, string | number | boolean> = { ...(key ? { key } : {}), asOf: '2025-03-31', ...fields };
+      return [`  - text: ${yamlScalar(text)}`, ...Object.entries(all).map(([k, v]) => `    ${k}: ${k === 'asOf' ? v : yamlScalar(v)}`)].join('\n');
+    })
+    .join('\n');
+}
+
+/** A whole report with this metrics block (YAML, as written) and this body, validated. */
+export function checkSource(metricsBlock: string, body: string) {
   const text = `---
 title: 松滋农商银行数字检查用例
 summary: 用于检查数字写法、出处与关系的报告。
@@ -67,13 +89,16 @@ org: 松滋农商银行
 date: 2025-04-25
 themes: [普惠金融]
 metrics:
-${metrics
-  .map(([k, v, unit, approx]) => `  - key: ${k}\n    value: "${v}"\n${unit ? `    unit: ${unit}\n` : ''}${approx ? `    approx: ${approx}\n` : ''}    asOf: 2025-03-31`)
-  .join('\n')}
+${metricsBlock}
 ---
 ${body}
 `;
   return validateReport(text, 'reports/x.md', ctx);
+}
+
+/** A whole report with these figures and this body, validated. */
+export function checkReport(metrics: MetricLine[], body: string) {
+  return checkSource(metricsYaml(metrics), body);
 }
 
 /** The problem codes of a report. */

@@ -1,0 +1,94 @@
+/**
+ * Which figures lead: on a report's card and poster, in report lists, at the top of the report page, on an
+ * organisation's card. One rule for all of them, so a reader sees the same headline everywhere.
+ *
+ * 1. Figures the report marks `featured: 1, 2, …` come first, in that order.
+ * 2. The other places are filled by the default rule:
+ *    - only the latest as-of date of each figure (the same key or label and scope at an earlier date is history);
+ *    - catalog metrics of the organisation before the report's own figures (a segment or programme figure
+ *      never heads the card when the bank-wide figure is there);
+ *    - among catalog metrics: money balances (stock), largest first; then money amounts of the period (flow),
+ *      largest first; then counts and rates by the catalog's `priority`;
+ *    - among the report's own figures: money, largest first; then the rest in the order the report lists them;
+ *    - figures computed rather than printed (`derived`) last.
+ * 3. At most `max` figures.
+ * Pure: the card data, the pages and the tests call it.
+ */
+import type { ResolvedMetric } from './model.ts';
+import { isCatalogFigure } from './metric-figures.ts';
+
+/** Figures on a card, a poster and the top of a report page. */
+export const LEAD_FIGURES = 4;
+/** Figures on a report's entry in a list. */
+export const LIST_FIGURES = 3;
+
+/** The same figure at different dates: catalog key or label, scope and base unit. */
+function identity(m: ResolvedMetric): string {
+  return [isCatalogFigure(m) ? `key:${m.key}` : `label:${m.label}`, m.scope ?? '', m.baseUnit].join('\u0000');
+}
+
+/** Only the latest as-of date of each figure; on a tie the first in the list (the newer report) stays. */
+function latestOnly(metrics: readonly ResolvedMetric[]): ResolvedMetric[] {
+  const latest = new Map<string, ResolvedMetric>();
+  for (const m of metrics) {
+    const id = identity(m);
+    const prev = latest.get(id);
+    if (!prev || prev.asOf < m.asOf) latest.set(id, m);
+  }
+  const keep = new Set(latest.values());
+  return metrics.filter((m) => keep.has(m));
+}
+
+/** Lower tiers lead. */
+function tier(m: ResolvedMetric): number {
+  const derived = m.derived ? 10 : 0;
+  const money = m.dimension === 'money' && m.form !== 'range';
+  if (isCatalogFigure(m)) {
+    if (money && m.definition.kind === 'stock') return derived + 0;
+    if (money && m.definition.kind === 'flow') return derived + 1;
+    return derived + 2;
+  }
+  return derived + (money ? 3 : 4);
+}
+
+function byDefaultRule(a: ResolvedMetric, b: ResolvedMetric, order: Map<ResolvedMetric, number>): number {
+  const ta = tier(a);
+  const tb = tier(b);
+  if (ta !== tb) return ta - tb;
+  const t = ta % 10;
+  if (t === 0 || t === 1 || t === 3) {
+    if (a.base !== b.base) return Math.abs(b.base) - Math.abs(a.base);
+  } else if (t === 2) {
+    const pa = a.definition?.priority ?? 0;
+    const pb = b.definition?.priority ?? 0;
+    if (pa !== pb) return pb - pa;
+  }
+  return order.get(a)! - order.get(b)!;
+}
+
+export interface LeadOptions {
+  /** Honour `featured` (a report's own choice); an organisation's card across reports does not. */
+  featured?: boolean;
+}
+
+/** The lead figures, best first: featured in their order, then the default rule (see above); at most `max`. */
+export function leadFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGURES, opts: LeadOptions = {}): ResolvedMetric[] {
+  const useFeatured = opts.featured ?? true;
+  const order = new Map(metrics.map((m, i) => [m, i] as const));
+  const featured = useFeatured
+    ? metrics.filter((m) => m.featured !== undefined).sort((a, b) => a.featured! - b.featured! || order.get(a)! - order.get(b)!)
+    : [];
+  const rest = latestOnly(metrics)
+    .filter((m) => !featured.includes(m))
+    .sort((a, b) => byDefaultRule(a, b, order));
+  return [...featured, ...rest].slice(0, Math.max(0, max));
+}
+
+/**
+ * A report's figures for its top panel: the lead figures first, then every other figure in the report's own
+ * order, so the panel leads with the headline and still shows everything the report states.
+ */
+export function panelFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGURES): { lead: ResolvedMetric[]; rest: ResolvedMetric[] } {
+  const lead = leadFigures(metrics, max);
+  return { lead, rest: metrics.filter((m) => !lead.includes(m)) };
+}

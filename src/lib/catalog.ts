@@ -40,6 +40,16 @@ export function catalogIssues(data: CatalogData): string[] {
       names.set(name, m.key);
     }
   }
+  // A scope word names one segment: two metrics of one dimension and kind claiming it could not be told apart.
+  const scopeOwner = new Map<string, string>();
+  for (const m of data.metrics) {
+    for (const scope of m.scopes ?? []) {
+      const id = `${m.dimension}|${m.kind}|${scope}`;
+      const other = scopeOwner.get(id);
+      if (other && other !== m.key) issues.push(`口径“${scope}”同时属于同类指标 ${other} 和 ${m.key}`);
+      scopeOwner.set(id, m.key);
+    }
+  }
   issues.push(...unitIssues(data));
   for (const r of data.relations) {
     const used = r.type === 'balance_change' ? [r.balance, r.increase, r.rate] : r.type === 'part_of' ? [r.part, r.whole] : [r.rate, r.part, r.whole];

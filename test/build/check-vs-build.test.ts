@@ -87,7 +87,7 @@ const ROWS: Row[] = [
   {
     name: 'a missing body image',
     setup: (c) => report(c, 'jiexiu-2025q1.md', `${VALID}\n![营业大厅](./images/none.jpg)\n`),
-    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:22:1  正文', '正文图片找不到'] },
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:20:1  正文', '正文图片找不到'] },
   },
   {
     name: 'a body image that is not an image',

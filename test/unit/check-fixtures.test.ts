@@ -104,6 +104,14 @@ describe('valid fixtures', () => {
     });
   }
 
+  it('ten loan amounts at one date pass: the bank-wide ones keyed, the others told apart by label and scope', async () => {
+    const r = (await check('test/fixtures/valid/ten-loan-amounts.md')).model.reports[0]!;
+    const loans = r.metrics.filter((m) => m.dimension === 'money' && m.asOf === '2025-03-31');
+    expect(loans.length).toBeGreaterThanOrEqual(10);
+    expect(loans.filter((m) => m.key).map((m) => m.key)).toEqual(['loan_balance', 'loan_increase', 'agri_loan_balance', 'inclusive_loan_balance', 'green_loan_balance']);
+    expect(new Set(loans.map((m) => `${m.label}|${m.scope ?? ''}`)).size).toBe(loans.length);
+  });
+
   it('a BOM and Windows line endings change nothing', async () => {
     const plain = (await check('test/fixtures/valid/jiexiu-2025q1.md')).model.reports[0]!;
     for (const f of ['jiexiu-bom.md', 'jiexiu-crlf.md']) {

@@ -38,4 +38,8 @@ export default defineConfig({
   // MDX extends the Markdown config: the same processor and plugin, which keeps the allowed components
   // (Figure, MetricChart) and removes imports, expressions and everything else the MDX policy forbids.
   integrations: [showcase(), mdx({ extendMarkdownConfig: true })],
+  // A page whose cache key (getStaticPaths: what it shows beyond its code, see src/astro/site-data.ts pageKey)
+  // and code are unchanged since the last build is copied from Astro's cache instead of rendered again: a
+  // rebuild after editing one report renders that report's page and the few pages that list it.
+  experimental: { incrementalBuild: true },
 });

@@ -302,6 +302,26 @@ export interface BenchCorpus {
   orgs: BenchOrg[];
 }
 
+/**
+ * How a figure is written in the frontmatter: as `value` + `unit` (+ `approx`), or as the printed `text`
+ * (216.66亿元, 120余名, 超2100亿元). The tree's report schema decides; the bench asks `figureFormOf`.
+ */
+export type FigureForm = 'value' | 'text';
+
+/** The form the report schema of the project at `root` accepts. */
+export function figureFormOf(root: string = ROOT): FigureForm {
+  const schema = readFileSync(path.join(root, 'src/schemas/report.ts'), 'utf8');
+  const metric = schema.slice(schema.indexOf('reportMetricSchema'));
+  return /^\s*text:\s*z\./m.test(metric) ? 'text' : 'value';
+}
+
+function printed(f: Fig): string {
+  const n = String(f.value);
+  if (!f.approx) return `${n}${f.unit}`;
+  // 余 and 多 stand between the number and the unit (120余名); the others before the number (超2100亿元).
+  return f.approx === '余' || f.approx === '多' ? `${n}${f.approx}${f.unit}` : `${f.approx}${n}${f.unit}`;
+}
+
 /** The `SHOWCASE_NOW` a bench build uses: every generated report is published by then. */
 export const BENCH_NOW = '2026-06-30';
 
@@ -309,7 +329,7 @@ export const BENCH_NOW = '2026-06-30';
  * Writes `<contentDir>/{site.yaml,metrics.yaml,orgs.yaml,reports/bench-00001.md …}`. Deterministic: the same n
  * gives the same folder. metrics.yaml is the frozen catalog of test/fixtures/content.
  */
-export function writeBenchCorpus(contentDir: string, n: number): BenchCorpus {
+export function writeBenchCorpus(contentDir: string, n: number, form: FigureForm = figureFormOf()): BenchCorpus {
   const reportsDir = path.join(contentDir, 'reports');
   mkdirSync(reportsDir, { recursive: true });
   const orgs = benchOrgs(Math.max(4, Math.round(n / 28)));
@@ -327,13 +347,13 @@ export function writeBenchCorpus(contentDir: string, n: number): BenchCorpus {
   const files: string[] = [];
   for (let i = 0; i < n; i++) {
     const file = path.join(reportsDir, `bench-${String(i + 1).padStart(5, '0')}.md`);
-    writeFileSync(file, report(i, orgs));
+    writeFileSync(file, report(i, orgs, form));
     files.push(file);
   }
   return { contentDir, reportsDir, files, orgs };
 }
 
-function report(i: number, orgs: readonly BenchOrg[]): string {
+function report(i: number, orgs: readonly BenchOrg[], form: FigureForm): string {
   const rnd = random(100_003 + i * 7919);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const org = orgs[i % orgs.length]!;
@@ -381,7 +401,11 @@ function report(i: number, orgs: readonly BenchOrg[]): string {
 
   const figs = kept.flatMap((b) => b.figs);
   const first = kept[0]!;
-  const metrics = figs.map((f) => ({ key: f.key, value: f.value, unit: f.unit, ...(f.approx ? { approx: f.approx } : {}), asOf: f.asOf, ...(f.label ? { label: f.label } : {}) }));
+  const metrics = figs.map((f) =>
+    form === 'text'
+      ? { key: f.key, text: printed(f), asOf: f.asOf, ...(f.label ? { label: f.label } : {}) }
+      : { key: f.key, value: f.value, unit: f.unit, ...(f.approx ? { approx: f.approx } : {}), asOf: f.asOf, ...(f.label ? { label: f.label } : {}) },
+  );
   const frontmatter = stringify({
     title: `${org.name}${pick(TITLES)}`,
     summary: `${year}年${QUARTER_WORD[q]}前后，${org.name}${first.sentence.replace(/^(截至[^，]+|今年以来|全年|通过走访|目前|当年以县为单元)，/, '').replace(/^该行/, '')}`.slice(0, 150),
@@ -402,9 +426,9 @@ export function editBody(file: string): void {
 /** Changes the households figure of report 0 in its frontmatter and its body together (it heads the report's card). */
 export function editFigure(file: string): void {
   const text = readFileSync(file, 'utf8');
-  const m = /- key: households_served\n\s+value: (\d+)/.exec(text);
+  const m = /- key: households_served\n\s+(?:value: (\d+)|text: (\d+)户)/.exec(text);
   if (!m) throw new Error(`${file} 没有 households_served`);
-  const old = Number(m[1]);
+  const old = Number(m[1] ?? m[2]);
   const next = text
     .replace(m[0], m[0].replace(String(old), String(old + 1)))
     .replaceAll(`服务农户${old}户`, `服务农户${old + 1}户`);

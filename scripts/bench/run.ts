@@ -14,6 +14,8 @@ export interface Measured {
   cpuSeconds: number;
   /** Peak of the summed RSS of the process tree, MiB. */
   peakRssMiB: number;
+  /** Peak RSS per program in the tree (node, pagefind …), MiB: who holds the memory. */
+  peakByProgramMiB: Record<string, number>;
   stdout: string;
   stderr: string;
 }
@@ -38,22 +40,26 @@ function parents(): Map<number, number> {
   return m;
 }
 
-function treeRssBytes(root: number): number {
+function treeRss(root: number): { total: number; byProgram: Map<string, number> } {
   const pp = parents();
   const children = new Map<number, number[]>();
   for (const [pid, ppid] of pp) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   let total = 0;
+  const byProgram = new Map<string, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE;
+      const rss = Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE;
+      const name = readFileSync(`/proc/${pid}/comm`, 'latin1').trim();
+      total += rss;
+      byProgram.set(name, Math.max(byProgram.get(name) ?? 0, rss));
     } catch {
       // Exited.
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byProgram };
 }
 
 export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean }): Promise<Measured> {
@@ -73,8 +79,12 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
       if (opts.echo) process.stderr.write(d);
     });
     let peak = 0;
+    const byProgram = new Map<string, number>();
     const sample = () => {
-      if (child.pid) peak = Math.max(peak, treeRssBytes(child.pid));
+      if (!child.pid) return;
+      const r = treeRss(child.pid);
+      peak = Math.max(peak, r.total);
+      for (const [k, v] of r.byProgram) byProgram.set(k, Math.max(byProgram.get(k) ?? 0, v));
     };
     const timer = setInterval(sample, 200);
     child.on('error', (e) => {
@@ -91,7 +101,8 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
         // The largest single process as /usr/bin/time saw it: a floor for the tree's peak between samples.
         peak = Math.max(peak, Number(t[4]) * 1024);
       }
-      resolve({ code: code ?? 1, wallSeconds, cpuSeconds, peakRssMiB: peak / 1024 / 1024, stdout, stderr: stderr.replace(/\n__BENCH_TIME__.*\n?$/, '') });
+      const peakByProgramMiB = Object.fromEntries([...byProgram].filter(([k]) => k !== 'time').map(([k, v]) => [k, Math.round(v / 1024 / 1024)]));
+      resolve({ code: code ?? 1, wallSeconds, cpuSeconds, peakRssMiB: peak / 1024 / 1024, peakByProgramMiB, stdout, stderr: stderr.replace(/\n__BENCH_TIME__.*\n?$/, '') });
     });
   });
 }

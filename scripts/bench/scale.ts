@@ -206,6 +206,8 @@ export async function runScale(opts: ScaleOptions): Promise<Record<string, unkno
         warmCpuSeconds: round(cpu.warm),
         oneEditCpuSeconds: round(Math.max(cpu.bodyEdit, cpu.figureEdit)),
         peakRssMiB: round(Math.max(...rounds.flatMap((x) => [x.cold.peakRssMiB, x.warm.peakRssMiB, x.body.peakRssMiB, x.figure.peakRssMiB])), 0),
+        /** Peak RSS per program of the cold build (the main Node process with its worker threads, Pagefind …). */
+        peakByProgramMiB: rounds[0]!.cold.peakByProgramMiB,
         /** Seconds per phase of the cold build. */
         phases: phaseMedians((x) => x.cold),
         warmPhases: phaseMedians((x) => x.warm),
@@ -262,7 +264,7 @@ function printTable(r: Record<string, any>): void {
   row('完整 改数字', r.full.figureEditSeconds, '', `${(r.full.figureEditSeconds / r.baseline.warmSeconds).toFixed(2)}（对基线热构建）`);
   console.log(`冷构建各阶段（秒）：${Object.entries(r.full.phases).map(([k, v]) => `${k} ${v}`).join('，')}`);
   console.log(`热构建各阶段（秒）：${Object.entries(r.full.warmPhases).map(([k, v]) => `${k} ${v}`).join('，')}`);
-  console.log(`峰值内存：完整 ${r.full.peakRssMiB} MiB，基线 ${r.baseline.peakRssMiB} MiB`);
+  console.log(`峰值内存：完整 ${r.full.peakRssMiB} MiB（冷构建各程序：${Object.entries(r.full.peakByProgramMiB).map(([k, v]) => `${k} ${v}`).join('，')}），基线 ${r.baseline.peakRssMiB} MiB`);
   console.log(`卡片：${r.cards.rendered} 张，中位 ${r.cards.msPerCard} 毫秒/张（卡片 ${r.cards.msPerCardOnly}，海报 ${r.cards.msPerPoster}；SVG ${r.cards.svgMs} + PNG ${r.cards.pngMs}），${r.cards.threads} 个线程；卡片 ${r.cards.cardKiB} KiB，海报 ${r.cards.posterKiB} KiB`);
   console.log(`网站 ${r.dist.mib} MiB（${r.dist.files} 个文件），检索索引 ${r.search.indexMiB} MiB（${r.search.files} 个文件）`);
 }

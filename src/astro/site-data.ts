@@ -5,14 +5,18 @@
  * What is derived from the collection is kept while the collection's index digest stays the same: a build
  * computes it once instead of once per page, and dev recomputes it as soon as any report or data file changes.
  */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildCatalog, buildRegistry } from '../lib/catalog.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 import type { ContentModel, Report } from '../lib/model.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { isPublished, publicationState, type PublicationState } from '../lib/published.ts';
+import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import { INDEX_ID, type IndexData, type ReportEntryData } from '../loaders/entry.ts';
-import { nowFromEnv } from '../node/config.ts';
+import { nowFromEnv, PROJECT_ROOT } from '../node/config.ts';
 
 export interface SiteData {
   model: ContentModel;
@@ -22,6 +26,15 @@ export interface SiteData {
   base: string;
   /** Absolute intranet address. */
   site: string;
+  /** Listings and related reports, computed once (see src/lib/site-index.ts). */
+  index: SiteIndex;
+  /**
+   * A page's cache key for Astro's incremental build: what the page shows beyond its own code (which Astro
+   * hashes itself). `parts` name the page and its data; reports count by their entry digest, which covers
+   * the file, the data files and the checking code. Every key also covers site.yaml, metrics.yaml and
+   * orgs.yaml, which the layout, labels and links of every page come from.
+   */
+  pageKey: (...parts: (string | number | boolean | undefined | readonly Report[])[]) => string;
 }
 
 export interface PreviewEntry {
@@ -70,6 +83,24 @@ function toReport(entry: CollectionEntry<'reports'>, now: Date): Report | undefi
   };
 }
 
+/**
+ * The images a report's page shows (cover and body), by size and modification time: the entry digest covers
+ * the report file only, and a replaced image under the same name changes the page (its hashed image URL).
+ */
+function imageFingerprint(entry: CollectionEntry<'reports'>): string {
+  const data = entry.data as unknown as { cover?: { path?: string } };
+  const rendered = (entry as { rendered?: { metadata?: { imagePaths?: string[] } } }).rendered;
+  const paths = [data.cover?.path, ...(rendered?.metadata?.imagePaths ?? [])].filter((p): p is string => typeof p === 'string');
+  if (paths.length === 0 || !entry.filePath) return '';
+  const dir = path.dirname(path.resolve(PROJECT_ROOT, entry.filePath));
+  return paths
+    .map((p) => {
+      const s = statSync(path.resolve(dir, p), { throwIfNoEntry: false });
+      return `|${p}:${s ? `${s.size}:${s.mtimeMs}` : '-'}`;
+    })
+    .join('');
+}
+
 async function load(): Promise<NonNullable<typeof memo>> {
   const idx = await index();
   const now = nowFromEnv();
@@ -78,7 +109,9 @@ async function load(): Promise<NonNullable<typeof memo>> {
   const entries = await getCollection('reports', (e) => e.id !== INDEX_ID);
   const preview: PreviewEntry[] = [];
   const published: Report[] = [];
+  const digests = new Map<string, string>();
   for (const entry of entries) {
+    digests.set(entry.id, `${entry.digest ?? ''}${imageFingerprint(entry)}`);
     const data = entry.data as unknown as ReportEntryData;
     const report = toReport(entry, now);
     const state = report ? publicationState(report, todayInShanghai(now)) : 'invalid';
@@ -88,7 +121,18 @@ async function load(): Promise<NonNullable<typeof memo>> {
   published.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
   const site = idx.site!;
   const model: ContentModel = { site, catalog: buildCatalog(idx.catalogData!), registry: buildRegistry(idx.registryData!), reports: published };
-  memo = { key, data: { model, published, base: site.base, site: site.site }, preview };
+  // site.yaml, metrics.yaml and orgs.yaml as read (base and site included): every page shows some of them.
+  const configDigest = createHash('sha256').update(JSON.stringify([idx.site, idx.catalogData, idx.registryData])).digest('hex');
+  const pageKey: SiteData['pageKey'] = (...parts) => {
+    const h = createHash('sha256').update(configDigest);
+    for (const p of parts) {
+      h.update('\u0000');
+      if (Array.isArray(p)) for (const r of p as readonly Report[]) h.update(`${r.slug}:${digests.get(r.slug) ?? ''};`);
+      else h.update(String(p));
+    }
+    return h.digest('hex').slice(0, 32);
+  };
+  memo = { key, data: { model, published, base: site.base, site: site.site, index: buildSiteIndex(published), pageKey }, preview };
   return memo;
 }
 

@@ -1,23 +1,27 @@
 /**
  * Cards for a build: a 1200×630 card and a 1080×1440 poster for every published report, a card for every
- * organisation with published reports. A card is rendered only when its inputs change: its cache key hashes
- * the card tree (data and layout), the template sources and the font files, so an unchanged rebuild renders
- * nothing and only copies.
+ * organisation with published reports. A card is rendered only when its inputs change. Its cache key hashes
+ * the card's data (what it shows: title, figures, dates, address, logo), the template and renderer sources,
+ * the font files and the versions of the libraries that draw it; all of that is known before layout, so a
+ * card whose key is in the cache is neither laid out nor drawn (nor its poster's QR code made), and goes into
+ * the site as a hard link to the cached file.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { ContentModel } from '../lib/model.ts';
+import { groupInOrder } from '../lib/site-index.ts';
 import { routes } from '../lib/urls.ts';
 import { PROJECT_ROOT } from '../node/config.ts';
 import { usableCachedPng } from '../node/png.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
+import { QR_PLACEHOLDER } from './job.ts';
 import { renderInPool } from './pool.ts';
-import { qrPngDataUri } from './qr.ts';
 import { satoriFonts } from './render.ts';
-import { CARD, POSTER, cardTree, posterTree, treeText, type El } from './templates.ts';
+import { CARD, POSTER, cardTree, posterTree, treeText } from './templates.ts';
 
 export interface BuildCardsOptions {
   model: ContentModel;
@@ -56,11 +60,21 @@ export class MissingGlyphError extends Error {
   }
 }
 
-const TEMPLATE_FILES = ['templates.ts', 'render.ts', 'data.ts', 'qr.ts'];
+/** What turns a card's data into pixels: a change to any of them renders every card again. */
+const TEMPLATE_FILES = ['templates.ts', 'render.ts', 'data.ts', 'qr.ts', 'fonts.ts', 'job.ts'];
+const LIBRARIES = ['satori', 'sharp', 'qrcode', 'harfbuzzjs', 'subset-font'];
 
 function templateHash(): string {
   const h = createHash('sha256');
   for (const f of TEMPLATE_FILES) h.update(readFileSync(new URL(`./${f}`, import.meta.url)));
+  const require = createRequire(import.meta.url);
+  for (const lib of LIBRARIES) {
+    try {
+      h.update(`${lib}@${(require(`${lib}/package.json`) as { version: string }).version}`);
+    } catch {
+      h.update(`${lib}@?`);
+    }
+  }
   return h.digest('hex');
 }
 
@@ -78,10 +92,31 @@ export async function logoPng(file: string): Promise<string> {
 }
 
 interface Planned {
-  tree: El;
+  data: CardData;
+  kind: 'card' | 'poster';
   size: { width: number; height: number };
   out: string;
   key: string;
+}
+
+/**
+ * A cached card into the site: a hard link (no copy, no extra disk), or a copy where links are not possible
+ * (another file system); a copy-on-write clone where the file system offers one. The cache writes new files
+ * under new names and never changes one in place, so a linked card cannot change under the site.
+ */
+function place(cached: string, out: string): void {
+  try {
+    linkSync(cached, out);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      unlinkSync(out);
+      return place(cached, out);
+    }
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+  }
+  copyFileSync(cached, out, constants.COPYFILE_FICLONE);
 }
 
 export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsResult> {
@@ -91,26 +126,24 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
   const cacheDir = opts.cacheDir ?? path.join(root, 'node_modules', '.cache', 'showcase-cards');
   const published = model.reports.filter((r) => r.published);
   const logo = await logoDataUri(model, root);
+  const byOrg = groupInOrder(published, (r) => r.org.id);
   const cards: CardData[] = [
     ...published.map((r) => reportCardData(r, model, logo)),
-    ...model.registry.orgs.map((o) => orgCardData(o, published, model, logo)).filter((c): c is CardData => !!c),
+    ...model.registry.orgs.map((o) => orgCardData(o, byOrg.get(o.id) ?? [], model, logo)).filter((c): c is CardData => !!c),
   ];
 
   const fonts = opts.fonts ?? loadSourceFonts();
-  const measure = await createMeasurer(fonts);
-  // Checked on the data, before layout: an ellipsis could otherwise hide the very character that is missing.
-  const missing = cards.map((c) => ({ source: c.source, chars: measure.missing(cardText(c)) })).filter((p) => p.chars.length > 0);
-  if (missing.length > 0) throw new MissingGlyphError(missing);
-
-  const version = createHash('sha256').update(templateHash()).update(fonts.hash).digest('hex');
+  const version = createHash('sha256').update(templateHash()).update(fonts.hash).update(logo ?? '').digest('hex');
   const planned: Planned[] = [];
-  for (const c of cards) {
-    const card = c.kind === 'report' ? routes.reportCard(c.id) : routes.orgCard(c.id);
-    planned.push({ tree: cardTree(c, measure), size: CARD, out: path.join(outDir, card), key: '' });
-    if (c.kind === 'report') planned.push({ tree: posterTree(c, measure, await qrPngDataUri(c.url)), size: POSTER, out: path.join(outDir, routes.reportPoster(c.id)), key: '' });
-  }
-  for (const p of planned) {
-    p.key = createHash('sha256').update(version).update(JSON.stringify(p.size)).update(JSON.stringify(p.tree)).digest('hex');
+  for (const data of cards) {
+    // The logo is in `version`: hashing its data URI once instead of with every card.
+    const json = JSON.stringify({ ...data, logo: !!data.logo });
+    const plan = (kind: Planned['kind'], size: Planned['size'], out: string) => {
+      const key = createHash('sha256').update(version).update(kind).update(`${size.width}x${size.height}`).update(json).digest('hex');
+      planned.push({ data, kind, size, out: path.join(outDir, out), key });
+    };
+    plan('card', CARD, data.kind === 'report' ? routes.reportCard(data.id) : routes.orgCard(data.id));
+    if (data.kind === 'report') plan('poster', POSTER, routes.reportPoster(data.id));
   }
   const cacheFile = (p: Planned) => path.join(cacheDir, p.key.slice(0, 2), `${p.key}.png`);
   // A cached PNG is reused only if it is whole: a truncated one (a crash, a full disk) is deleted and rendered again.
@@ -121,21 +154,37 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
   let jobs: BuildCardsResult['jobs'] = [];
   let threads = 0;
   if (pending.length > 0) {
-    const subset = await subsetFonts(fonts, planned.map((p) => treeText(p.tree)).join(''));
+    const measure = await createMeasurer(fonts);
+    // Checked on the data, before layout: an ellipsis could otherwise hide the very character that is missing.
+    // A cached card passed this check when it was drawn, with the same data and fonts (both are in its key).
+    const seen = new Set<CardData>();
+    const missing = pending
+      .filter((p) => !seen.has(p.data) && seen.add(p.data))
+      .map((p) => ({ source: p.data.source, chars: measure.missing(cardText(p.data)) }))
+      .filter((p) => p.chars.length > 0);
+    if (missing.length > 0) throw new MissingGlyphError(missing);
+    const trees = pending.map((p) => (p.kind === 'poster' ? posterTree(p.data, measure, QR_PLACEHOLDER) : cardTree(p.data, measure)));
+    // The font cut down to what these cards draw; a glyph looks the same in any subset that has it.
+    const subset = await subsetFonts(fonts, trees.map(treeText).join(''));
     const step = Math.max(1, Math.round(pending.length / 20));
     const res = await renderInPool(
-      pending.map((p) => ({ tree: p.tree, width: p.size.width, height: p.size.height, file: cacheFile(p) })),
+      pending.map((p, i) => ({ tree: trees[i]!, width: p.size.width, height: p.size.height, file: cacheFile(p), ...(p.kind === 'poster' ? { qr: p.data.url } : {}) })),
       satoriFonts(subset),
       { threads: opts.threads, progress: (done, total) => (done % step === 0 || done === total) && log(`cards ${done}/${total}`) },
     );
     svgMs = res.svgMs;
     pngMs = res.pngMs;
     threads = res.threads;
-    jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.size === POSTER ? 'poster' : 'card', ...j }));
+    jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.kind, svgMs: j.svgMs + j.qrMs, pngMs: j.pngMs, bytes: j.bytes }));
   }
+  const dirs = new Set<string>();
   for (const p of planned) {
-    mkdirSync(path.dirname(p.out), { recursive: true });
-    copyFileSync(cacheFile(p), p.out);
+    const dir = path.dirname(p.out);
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    place(cacheFile(p), p.out);
   }
   return { rendered: pending.length, cached: planned.length - pending.length, files: planned.map((p) => p.out), svgMs, pngMs, jobs, threads };
 }

@@ -1,19 +1,37 @@
-/** Renders card jobs on worker threads, one per available core, with progress reporting. */
+/**
+ * Renders card jobs on worker threads, as many as there are free cores, with progress reporting. A handful of
+ * jobs (a rebuild after one edit) is rendered in this thread: starting workers, each loading satori, sharp and
+ * the fonts, would cost more than the cards.
+ */
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { renderJob, type Job, type JobResult } from './job.ts';
 import type { SatoriFont } from './render.ts';
-import type { Job } from './worker.ts';
 
 export interface PoolResult {
   svgMs: number[];
   pngMs: number[];
   /** Per job, in the order given. */
-  jobs: { svgMs: number; pngMs: number; bytes: number }[];
+  jobs: JobResult[];
+  /** Worker threads used (0: rendered in this thread). */
   threads: number;
   /** Highest RSS reported by any worker. */
   peakWorkerRss: number;
+}
+
+/** Up to this many jobs are rendered without workers. */
+export const IN_PROCESS_JOBS = 4;
+
+/**
+ * Cores not busy with other work: the available cores less the load average beyond this build's own thread
+ * (which waits while the workers render). On a machine other builds and tests share, more workers than free
+ * cores only take turns with them. SHOWCASE_CARD_THREADS overrides.
+ */
+export function freeCores(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load1 = os.loadavg()[0] ?? 0): number {
+  const set = Number(env.SHOWCASE_CARD_THREADS);
+  if (Number.isInteger(set) && set > 0) return set;
+  return Math.max(1, Math.min(cores, Math.round(cores - Math.max(0, load1 - 1))));
 }
 
 export async function renderInPool(
@@ -23,7 +41,19 @@ export async function renderInPool(
 ): Promise<PoolResult> {
   const result: PoolResult = { svgMs: [], pngMs: [], jobs: [], threads: 0, peakWorkerRss: 0 };
   if (jobs.length === 0) return result;
-  const threads = Math.max(1, Math.min(opts.threads ?? os.availableParallelism(), jobs.length));
+  const record = (id: number, r: JobResult) => {
+    result.svgMs.push(r.svgMs);
+    result.pngMs.push(r.pngMs);
+    result.jobs[id] = r;
+  };
+  if (opts.threads === undefined && jobs.length <= IN_PROCESS_JOBS) {
+    for (let id = 0; id < jobs.length; id++) {
+      record(id, await renderJob({ ...jobs[id]!, id }, fonts));
+      opts.progress?.(id + 1, jobs.length);
+    }
+    return result;
+  }
+  const threads = Math.max(1, Math.min(opts.threads ?? freeCores(), jobs.length));
   result.threads = threads;
   const script = fileURLToPath(new URL('./worker.ts', import.meta.url));
   const fontData = fonts.map((f) => ({ ...f, data: f.data instanceof ArrayBuffer ? f.data : new Uint8Array(f.data).buffer }));
@@ -41,14 +71,12 @@ export async function renderInPool(
         const w = new Worker(script, { workerData: { fonts: fontData } });
         workers.push(w);
         w.on('error', reject);
-        w.on('message', (msg: { id: number; ok: boolean; error?: string; svgMs: number; pngMs: number; bytes: number; rss: number }) => {
+        w.on('message', (msg: JobResult & { id: number; ok: boolean; error?: string; rss: number }) => {
           if (!msg.ok) {
             reject(new Error(`卡片生成失败：${msg.error}`));
             return;
           }
-          result.svgMs.push(msg.svgMs);
-          result.pngMs.push(msg.pngMs);
-          result.jobs[msg.id] = { svgMs: msg.svgMs, pngMs: msg.pngMs, bytes: msg.bytes };
+          record(msg.id, { svgMs: msg.svgMs, pngMs: msg.pngMs, qrMs: msg.qrMs, bytes: msg.bytes });
           result.peakWorkerRss = Math.max(result.peakWorkerRss, msg.rss);
           done++;
           opts.progress?.(done, jobs.length);

@@ -1,0 +1,79 @@
+/**
+ * Pages a rebuild copies from Astro's cache instead of rendering (experimental.incrementalBuild with the cache
+ * keys of src/astro/site-data.ts) are exactly what a full render gives: after editing a report's body, a
+ * figure (frontmatter and body) and the organisation registry, the incremental build and a forced full build of
+ * the same content are identical file for file. And the cache is used: an unchanged rebuild renders no report
+ * page, an edit renders the edited report's page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BENCH_NOW, editBody, editFigure, writeBenchCorpus } from '../../scripts/bench/corpus.ts';
+import { buildManifest, diffManifests } from '../../src/node/build-output.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-incremental-pages-'));
+const content = path.join(tmp, 'content');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function build(outDir: string, ...args: string[]): string {
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts'), '--outDir', outDir, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: BENCH_NOW, SHOWCASE_CARD_CACHE: path.join(tmp, 'cards'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  });
+  const out = `${res.stdout}${res.stderr}`;
+  expect(res.status, out).toBe(0);
+  return out;
+}
+
+/** Report pages the build rendered (not restored from the cache). */
+function renderedReports(log: string): string[] {
+  return [...log.matchAll(/\/reports\/(bench-\d+)\/index\.html \(\+/g)].map((m) => m[1]!);
+}
+
+function same(a: string, b: string): void {
+  const d = diffManifests(buildManifest(a), buildManifest(b));
+  expect({ added: d.added, changed: d.changed, removed: d.removed }).toEqual({ added: [], changed: [], removed: [] });
+}
+
+describe('incremental pages', () => {
+  it('render only what changed, and give the same site as a full render', () => {
+    const corpus = writeBenchCorpus(content, 24);
+    // One organisation: its reports' pages chart its figures over time, so an edit to one report's figure
+    // changes pages that do not list that report; they must be rendered again too.
+    for (const f of corpus.files) writeFileSync(f, readFileSync(f, 'utf8').replace(/^org: .*$/m, `org: ${corpus.orgs[0]!.name}`));
+    const dist = path.join(tmp, 'dist');
+    const full = path.join(tmp, 'full');
+
+    build(dist);
+    const warm = build(dist);
+    expect(warm).toContain('(restored)');
+    expect(renderedReports(warm)).toEqual([]);
+
+    // A body: that report's page and the few that list it.
+    editBody(corpus.files[5]!);
+    const body = build(dist);
+    expect(renderedReports(body)).toContain('bench-00006');
+    expect(renderedReports(body).length).toBeLessThan(corpus.files.length / 2);
+    build(full, '--force');
+    same(dist, full);
+
+    // A figure: also every page charting the organisation's figures.
+    editFigure(corpus.files[0]!);
+    expect(renderedReports(build(dist))).toContain('bench-00001');
+    build(full, '--force');
+    same(dist, full);
+
+    // Every page shows the registry (organisation names, regions): a change to it renders every page again.
+    const orgs = path.join(content, 'orgs.yaml');
+    writeFileSync(orgs, readFileSync(orgs, 'utf8').replace(corpus.orgs[0]!.name, `${corpus.orgs[0]!.name.replace(/银行$/, '')}银行股份`));
+    for (const f of corpus.files) writeFileSync(f, readFileSync(f, 'utf8').replace(`org: ${corpus.orgs[0]!.name}`, `org: ${corpus.orgs[0]!.name.replace(/银行$/, '')}银行股份`));
+    const renamed = build(dist);
+    expect(renderedReports(renamed).length).toBe(corpus.files.length);
+    build(full, '--force');
+    same(dist, full);
+  }, 600_000);
+});

@@ -18,12 +18,14 @@ import { normalizeBase } from '../lib/urls.ts';
 import { showcaseError } from '../node/errors.ts';
 import { buildSearchIndex, searchIndexFiles } from '../search/index-build.ts';
 import { parseCount } from '../lib/frontmatter.ts';
+import { printTimings, setTiming } from '../node/timings.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default function showcase(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
+  let buildStarted = 0;
   return {
     name: 'case-showcase',
     hooks: {
@@ -36,6 +38,11 @@ export default function showcase(): AstroIntegration {
           injectRoute({ pattern: '/cards/orgs/[id].png', entrypoint: here('../astro/routes/org-card.ts') });
         }
         const vite: ViteUserConfig = {
+            // Dev: Vite's pre-bundled dependencies (chart.js …) in this content folder's own cache (astro.config.mjs
+            // keeps one per folder) instead of the project-wide node_modules/.vite. Vite re-bundles there whenever
+            // its config differs, as it does for another content folder or for a build's sync, and a dev server
+            // that is already running then answers 504 for chart.js: its pages' charts stay blank until restarted.
+            ...(command === 'dev' ? { cacheDir: fileURLToPath(new URL('vite-dev/', config.cacheDir)) } : {}),
             build: {
               rolldownOptions: {
                 // Every MDX report compiles to a module with Astro's "use astro:head-inject" directive, and the
@@ -92,24 +99,60 @@ export default function showcase(): AstroIntegration {
           });
         });
       },
+      'astro:build:start': () => {
+        buildStarted = performance.now();
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        // Bundling and page generation: from the start of the build proper to here.
+        setTiming('astro', Math.round(performance.now() - buildStarted));
         const outDir = fileURLToPath(dir);
         const manifestFile = path.join(outDir, OUTPUTS_ROUTE);
         const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as OutputsManifest;
         rmSync(path.join(outDir, path.dirname(OUTPUTS_ROUTE)), { recursive: true, force: true });
         logger.info(`已发布 ${manifest.reports.length} 份报告（草稿与未到发布日期的报告不输出）；本次构建解析报告 ${parseCount()} 次。`);
-        const search = await buildSearchIndex({ outDir, docs: manifest.search });
-        logger.info(`检索索引：${search.pages} 篇，${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
+        // Shards of the search index and cards whose inputs did not change come from here (SHOWCASE_CACHE
+        // moves it, e.g. for a benchmark that must start cold).
+        const cache = process.env.SHOWCASE_CACHE || path.join(root, 'node_modules', '.cache');
+        const search = await buildSearchIndex({ outDir, docs: manifest.search, cacheDir: path.join(cache, 'showcase-search') });
+        logger.info(`检索索引：${search.pages} 篇，${search.shards} 个分片（重建 ${search.indexed} 个，其余沿用缓存），${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
+        setTiming('search', Math.round(search.ms));
+        setTiming('searchBytes', search.bytes);
+        setTiming('searchShards', { shards: search.shards, indexed: search.indexed });
         const started = performance.now();
         try {
-          const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), root });
-          logger.info(`分享卡片：新生成 ${cards.rendered} 张，沿用缓存 ${cards.cached} 张，${Math.round(performance.now() - started)} 毫秒`);
+          const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), root, cacheDir: path.join(cache, 'showcase-cards') });
+          const ms = performance.now() - started;
+          logger.info(`分享卡片：新生成 ${cards.rendered} 张，沿用缓存 ${cards.cached} 张，${Math.round(ms)} 毫秒`);
+          setTiming('cards', Math.round(ms));
+          setTiming('cardStats', cardStats(cards));
+          printTimings();
         } catch (e) {
           if (e instanceof MissingGlyphError) throw showcaseError('分享卡片', e.message, '改正后重新构建；npm run check 会在构建前指出这些字符。');
           throw e;
         }
       },
     },
+  };
+}
+
+/** Medians per rendered card and poster (satori + sharp, per worker), for the bench. */
+function cardStats(c: { rendered: number; cached: number; jobs: { kind: string; svgMs: number; pngMs: number; bytes: number }[]; threads: number }): Record<string, number> {
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? Math.round(((s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2) * 10) / 10 : 0;
+  };
+  const of = (kind?: string) => c.jobs.filter((j) => !kind || j.kind === kind);
+  return {
+    rendered: c.rendered,
+    cached: c.cached,
+    threads: c.threads,
+    medianMs: median(of().map((j) => j.svgMs + j.pngMs)),
+    medianSvgMs: median(of().map((j) => j.svgMs)),
+    medianPngMs: median(of().map((j) => j.pngMs)),
+    medianCardMs: median(of('card').map((j) => j.svgMs + j.pngMs)),
+    medianPosterMs: median(of('poster').map((j) => j.svgMs + j.pngMs)),
+    medianCardBytes: median(of('card').map((j) => j.bytes)),
+    medianPosterBytes: median(of('poster').map((j) => j.bytes)),
   };
 }
 

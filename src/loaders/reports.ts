@@ -66,8 +66,8 @@ interface State {
   slugToAbs: Map<string, string>;
   absToSlug: Map<string, string>;
   problems: Map<string, Problem[]>;
-  /** Dev: the bytes each report file had when it was last read, to notice a save the watcher did not report. */
-  read: Map<string, Uint8Array>;
+  /** Dev: counts the updates of single files, each of which must give the index a new digest. */
+  updates: number;
   parsed: number;
   reused: number;
 }
@@ -109,7 +109,7 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
   }
   const state: State = {
     root, contentDir, dev, now, config, code: codeDigest(root),
-    slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), read: new Map(), parsed: 0, reused: 0,
+    slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), updates: 0, parsed: 0, reused: 0,
   };
   await syncAll(context, state);
   const all = [...state.problems.values()].flat();
@@ -154,8 +154,11 @@ async function syncAll(context: LoaderContext, state: State): Promise<void> {
   writeIndex(context, state);
 }
 
-/** Checks one file (or reuses its unchanged entry) and stores it; true when an entry is stored under its slug. */
-async function syncFile(context: LoaderContext, state: State, abs: string): Promise<boolean> {
+/**
+ * Checks one file (or reuses its unchanged entry, unless `recheck`) and stores it; true when an entry is stored
+ * under its slug.
+ */
+async function syncFile(context: LoaderContext, state: State, abs: string, recheck = false): Promise<boolean> {
   const { store } = context;
   const slug = slugOf(abs);
   let bytes: Uint8Array;
@@ -164,11 +167,10 @@ async function syncFile(context: LoaderContext, state: State, abs: string): Prom
   } catch {
     bytes = new Uint8Array();
   }
-  if (state.dev) state.read.set(abs, bytes);
   const digest = entryDigest(bytes, state, abs);
   const filePath = path.relative(state.root, abs).split(path.sep).join('/');
   const existing = store.get(slug);
-  if (existing && existing.digest === digest && existing.filePath === filePath) {
+  if (!recheck && existing && existing.digest === digest && existing.filePath === filePath) {
     const data = existing.data as unknown as { problems: Problem[]; draft?: boolean; date?: string; status: string };
     // Publication is re-judged every time: an embargo ends without the file changing.
     if (!state.dev && !(data.status === 'ok' && isPublished({ draft: !!data.draft, date: data.date ?? '9999-12-31' }, state.now))) {
@@ -210,7 +212,7 @@ async function syncFile(context: LoaderContext, state: State, abs: string): Prom
   } else {
     context.meta.delete(asideKey);
   }
-  const stored = await storeChecked(context, state, checked, { digest, filePath });
+  const stored = await storeChecked(context, state, checked, { digest, filePath, recheck });
   if (stored) {
     state.slugToAbs.set(slug, abs);
     state.absToSlug.set(abs, slug);
@@ -218,18 +220,20 @@ async function syncFile(context: LoaderContext, state: State, abs: string): Prom
   return stored;
 }
 
-async function storeChecked(context: LoaderContext, state: State, checked: CheckedReport, meta: { digest: string; filePath: string }): Promise<boolean> {
+async function storeChecked(context: LoaderContext, state: State, checked: CheckedReport, meta: { digest: string; filePath: string; recheck: boolean }): Promise<boolean> {
   const { store } = context;
   const { report } = checked;
+  // Astro's store keeps an entry whose digest is unchanged; an entry checked again (its bytes the same, a picture
+  // it names come or gone) must replace it. Deleted and set in one turn, so the store is written once.
+  const put = (entry: Parameters<typeof store.set>[0]) => {
+    if (meta.recheck) store.delete(checked.slug);
+    store.set(entry);
+  };
   if (!report) {
     if (!state.dev) return false;
     // Dev only: the page of a broken report shows its problems.
-    store.set({
-      id: checked.slug,
-      data: await context.parseData({ id: checked.slug, data: toEntryData(checked), filePath: checked.abs }),
-      filePath: meta.filePath,
-      digest: meta.digest,
-    });
+    const data = await context.parseData({ id: checked.slug, data: toEntryData(checked), filePath: checked.abs });
+    put({ id: checked.slug, data, filePath: meta.filePath, digest: meta.digest });
     return true;
   }
   if (!state.dev && !report.published) {
@@ -244,10 +248,10 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
     const t0 = performance.now();
     const rendered = await context.renderMarkdown(`\n${checked.body ?? ''}`, { fileURL: pathToFileURL(checked.abs) });
     addTime('markdown', performance.now() - t0);
-    store.set({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
+    put({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
   } else {
     // MDX is compiled by @astrojs/mdx when the page renders it.
-    store.set({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, deferredRender: true });
+    put({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, deferredRender: true });
   }
   return true;
 }
@@ -265,7 +269,9 @@ function writeIndex(context: LoaderContext, state: State): void {
     site: state.config.site,
     catalogData: state.config.catalogData,
     registryData: state.config.registryData,
-    digest: createHash('sha256').update(digests.join('\n')).update(state.config.digest).digest('hex').slice(0, 32),
+    // A file checked again can change its entry without changing its bytes (a picture it names came or went),
+    // so in dev every update counts: pages keep what they derive from the collection while this stays the same.
+    digest: createHash('sha256').update(digests.join('\n')).update(state.config.digest).update(String(state.updates)).digest('hex').slice(0, 32),
     problems: state.dev ? sortProblems(problems) : [],
     configProblems: [],
   };
@@ -280,6 +286,28 @@ function reportConfigProblems(context: LoaderContext, problems: Problem[]): void
   const previous = context.store.get(INDEX_ID)?.data as unknown as IndexData | undefined;
   const data: IndexData = { ...previous, status: 'index', mode: 'dev', digest: `config-error-${Date.now()}`, problems: previous?.problems ?? [], configProblems: problems };
   context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
+}
+
+/**
+ * Dev: the watcher reports a save as it begins and drops the file's further change events for 50 ms, so a file
+ * read at once may be half written (even empty, as an editor saving in place leaves it for a moment) with the
+ * rest of the save never reported. The file is read until two reads 100 ms apart agree (at most about a second).
+ */
+async function untilStable(abs: string): Promise<void> {
+  const read = () => {
+    try {
+      return readFileSync(abs);
+    } catch {
+      return Buffer.alloc(0);
+    }
+  };
+  let last = read();
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = read();
+    if (now.equals(last)) return;
+    last = now;
+  }
 }
 
 /** Per store (one per sync): the listeners added once, and the state they work on, replaced by each full run. */
@@ -312,9 +340,12 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
   const one = (abs: string, removed: boolean) => run(async () => {
     const state = holder.state;
     if (!state) return full();
+    await untilStable(abs);
     const oldSlug = state.absToSlug.get(abs);
+    // The old entry stays in the store until the new one replaces it: Astro writes the store (and reloads open
+    // pages) 500 ms after a change, and a check can take longer. Deleted first, pages would reload once without
+    // the report (a 404) and again with it, and a page still loading from the first reload misses the second.
     if (oldSlug) {
-      context.store.delete(oldSlug);
       state.slugToAbs.delete(oldSlug);
       state.absToSlug.delete(abs);
     }
@@ -330,36 +361,17 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
         state.problems.set(f, [duplicateSlugProblem(path.relative(where.contentDir, f), path.relative(where.contentDir, other), slugOf(f))]);
         continue;
       }
-      await syncFile(context, state, f);
+      // Checked again even if the file's bytes did not change: a picture it names may have come or gone.
+      await syncFile(context, state, f, true);
     }
-    if (removed) {
-      state.problems.delete(abs);
-      state.read.delete(abs);
-    }
+    if (oldSlug && !state.slugToAbs.has(oldSlug)) context.store.delete(oldSlug);
+    state.updates++;
+    if (removed) state.problems.delete(abs);
     writeIndex(context, state);
     const mine = state.problems.get(abs) ?? [];
     if (mine.length > 0) process.stderr.write(`${mine.map(formatProblem).join('\n\n')}\n\n`);
     context.logger.info(`${removed ? '已移除' : '已更新'} ${path.relative(where.contentDir, abs)}${mine.length ? `（${mine.length} 个问题）` : ''}`);
   });
-  /**
-   * The watcher reports a save as it begins and drops the file's further change events for 50 ms: a save still
-   * being written then (an editor writing in place, a copy from a network drive) would stay read half-done —
-   * an empty file's problem on the page although the file is fine. A moment later the file is compared with what
-   * was checked and checked again if it differs.
-   */
-  const settle = (abs: string) => {
-    setTimeout(() => run(async () => {
-      const seen = holder.state?.read.get(abs);
-      if (!seen) return;
-      let now: Buffer;
-      try {
-        now = readFileSync(abs);
-      } catch {
-        return; // Removed: its own event handles it.
-      }
-      if (!now.equals(seen)) one(abs, false);
-    }), 250).unref();
-  };
   if (known) return;
   holders.set(context.store, holder);
   const onChange = (changed: string, removed = false) => {
@@ -385,7 +397,6 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
     const rel = path.relative(dir, changed);
     if (rel.split(path.sep).some((s) => s.startsWith('.') || s.startsWith('_'))) return;
     one(changed, removed);
-    if (!removed) settle(changed);
   };
   watcher.on('change', (p) => onChange(p));
   watcher.on('add', (p) => onChange(p));

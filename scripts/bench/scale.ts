@@ -86,7 +86,8 @@ export async function runScale(opts: ScaleOptions): Promise<Record<string, unkno
   const contentDir = path.join(work, 'content');
   // astro.config.mjs keeps Astro's cache (content store, incremental pages) per content folder.
   const astroCache = path.join(ROOT, 'node_modules/.astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
-  const cardCache = path.join(work, 'card-cache');
+  // Card and search-shard caches of the full build (SHOWCASE_CACHE), emptied for each cold build.
+  const cardCache = path.join(work, 'cache');
   const baselineCache = path.join(work, 'baseline-cache');
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const load0 = os.loadavg();
@@ -113,7 +114,7 @@ export async function runScale(opts: ScaleOptions): Promise<Record<string, unkno
           cwd: ROOT,
           env: {
             ...baseEnv, SHOWCASE_CONTENT: contentDir, SHOWCASE_NOW: BENCH_NOW, SHOWCASE_TIMINGS: 'json',
-            SHOWCASE_CARD_CACHE: cardCache, ASTRO_TIMER_PATH: timerFile,
+            SHOWCASE_CACHE: cardCache, ASTRO_TIMER_PATH: timerFile,
           },
           echo: opts.verbose,
         });

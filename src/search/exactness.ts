@@ -56,6 +56,7 @@ export async function measureExactness(page: Page, siteUrl: string, cases: reado
       null,
       { timeout: timeoutMs },
     );
+    await showAll(page, timeoutMs);
     const listed = await page.$$eval('#search-results > li', (items) =>
       items.map((li) => ({ href: li.querySelector('a')?.getAttribute('href') ?? '', marked: li.querySelector('mark') !== null })),
     );
@@ -70,6 +71,19 @@ export async function measureExactness(page: Page, siteUrl: string, cases: reado
     });
   }
   return rows;
+}
+
+/**
+ * The search page lists a page of results at a time: presses 显示更多 until every result is listed (the
+ * status line says how many there are).
+ */
+export async function showAll(page: Page, timeoutMs = 30_000): Promise<void> {
+  for (;;) {
+    const count = await page.$$eval('#search-results > li', (items) => items.length);
+    if (!(await page.isVisible('#search-more'))) return;
+    await page.click('#search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, count, { timeout: timeoutMs });
+  }
 }
 
 /** The rows as a tab-separated table in Chinese, for logs and reports. */

@@ -88,6 +88,73 @@ export function indexTokens(text: string): string[] {
 }
 
 /**
+ * Stands where the text has punctuation or a symbol between two tokens, so that no phrase spans it: 金融，2025
+ * does not contain 金融2025. Never a query token.
+ */
+export const SEPARATOR = 'x0x0';
+
+const STREAM = new RegExp(`([${CJK_CLASS}]+)|([a-z0-9]+)|( )|([^])`, 'gu');
+
+/**
+ * The text as Pagefind indexes it, token by token in reading order, so that Pagefind's exact phrase search
+ * ("a b c": the tokens next to each other, in that order) answers exactly whether a term is in the text:
+ * a run of Chinese characters is the chain of its adjacent pairs (党建联建 → 党建 建联 联建; a lone character
+ * is itself), a Latin or digit word is the word, punctuation is SEPARATOR. Every character also appears once
+ * on its own at the end, for a one-character query. The pairs chain only inside a run, so no phrase can be
+ * found across punctuation or across two runs.
+ */
+export function indexStream(text: string): string[] {
+  const t = normalizeForSearch(text);
+  const out: string[] = [];
+  const chars = new Set<string>();
+  const push = (tok: string) => {
+    if (tok !== SEPARATOR || (out.length > 0 && out[out.length - 1] !== SEPARATOR)) out.push(tok);
+  };
+  for (const m of t.matchAll(STREAM)) {
+    if (m[1]) {
+      const cs = [...m[1]];
+      for (const c of cs) chars.add(c);
+      if (cs.length === 1) push(`u${code(cs[0]!)}`);
+      for (let i = 0; i + 1 < cs.length; i++) push(`b${code(cs[i]!)}${code(cs[i + 1]!)}`);
+    } else if (m[2]) push(m[2]);
+    else if (m[4]) push(SEPARATOR);
+    // A space survives normalisation only between two words (credit card): it joins them into a phrase.
+  }
+  push(SEPARATOR);
+  for (const c of chars) out.push(`u${code(c)}`);
+  return out;
+}
+
+/**
+ * The token sequence that Pagefind's exact phrase search must find for a normalised term to be in a text
+ * indexed by indexStream, or undefined when a sequence cannot say it exactly: a term with punctuation inside
+ * (党建+金融 and 党建-金融 index alike), or a lone Chinese character next to a word (3月: in the text 月 may
+ * start a longer run, indexed as a pair). Those terms are confirmed on the text instead.
+ */
+export function phraseTokens(term: string): string[] | undefined {
+  const parts = [...normalizeForSearch(term).matchAll(STREAM)].filter((m) => !m[3]);
+  if (parts.length === 0 || parts.some((m) => m[4])) return undefined;
+  const out: string[] = [];
+  for (const [i, m] of parts.entries()) {
+    if (m[2]) {
+      out.push(m[2]);
+      continue;
+    }
+    const cs = [...m[1]!];
+    if (cs.length > 1) {
+      for (let k = 0; k + 1 < cs.length; k++) out.push(`b${code(cs[k]!)}${code(cs[k + 1]!)}`);
+      continue;
+    }
+    if (parts.length === 1) return [`u${code(cs[0]!)}`];
+    // A lone character between two words is a lone run wherever the term occurs; at either end of the term
+    // it may begin or end a longer run of the text.
+    if (i === 0 || i === parts.length - 1) return undefined;
+    out.push(`u${code(cs[0]!)}`);
+  }
+  return out;
+}
+
+/**
  * Tokens one normalised term needs: every pair of each Chinese run (a lone character: the character), every
  * Latin or digit word. Every text containing the term has all of them.
  */

@@ -22,7 +22,7 @@ function build(outDir: string, ...args: string[]): string {
   const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts'), '--outDir', outDir, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: BENCH_NOW, SHOWCASE_CARD_CACHE: path.join(tmp, 'cards'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: BENCH_NOW, SHOWCASE_CACHE: path.join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
   const out = `${res.stdout}${res.stderr}`;
   expect(res.status, out).toBe(0);

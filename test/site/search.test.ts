@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayInShanghai } from '../../src/lib/dates.ts';
 import { launch, watchedPage, type Watched } from './browser.ts';
 import { VOCABULARY, expectedSlugs } from './corpus.ts';
+import { showAll } from '../../src/search/exactness.ts';
 
 const siteUrl = inject('siteUrl');
 const reportsDir = path.join(inject('contentDir'), 'reports');
@@ -31,7 +32,8 @@ async function results(page: Page, params: Record<string, string>): Promise<{ sl
     const s = document.getElementById('search-status')?.textContent ?? '';
     return s.startsWith('找到') || s.startsWith('没有找到');
   }, null, { timeout: 30_000 });
-  const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+  await showAll(page);
+  const hrefs = await page.$$eval('#search-results h2 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
   const slugs = hrefs.map((h) => /reports\/([^/]+)\//.exec(h)?.[1] ?? h);
   const excerpts = await page.$$eval('#search-results .summary', (ps) => ps.map((p) => p.innerHTML));
   const dates = await page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));

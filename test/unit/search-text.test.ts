@@ -10,6 +10,8 @@ import {
   queryTokens,
   relevance,
   termTokens,
+  indexStream,
+  phraseTokens,
 } from '../../src/search/text.ts';
 import { bodyPlainText } from '../../src/lib/body/index.ts';
 import { referenceContains } from '../site/corpus.ts';
@@ -128,5 +130,45 @@ describe('excerpts and relevance', () => {
   it('the search text drops markup, keeps words, and has each <Figure> as the figure it prints', () => {
     const text = bodyPlainText('## 标题\n\n**加粗**的[链接](http://x)和余额<Figure metric="a" />。', { mdx: true, figureText: (p) => (p.metric === 'a' ? '216.66亿元' : undefined) });
     expect(text).toBe('标题\n加粗的链接和余额216.66亿元。');
+  });
+});
+
+describe('the token stream and exact phrases', () => {
+  const has = (text: string, term: string) => {
+    const p = phraseTokens(term);
+    if (!p) return undefined;
+    const s = indexStream(text);
+    return s.some((_, i) => p.every((t, k) => s[i + k] === t));
+  };
+
+  it('finds a term exactly where the reference does, for every term it can say', () => {
+    const cases: [string, string][] = [
+      ['存款\n余额较上年增加', '存款余额'],
+      ['新的能源项目', '新能源'],
+      ['开通ＥＴＣ通道', 'ETC'],
+      ['NETCOM', 'ETC'],
+      ['ETCP停车', 'ETC'],
+      ['12025年', '2025'],
+      ['截至 3 月末', '3月末'],
+      ['截至13月末', '3月末'],
+      ['党建联建，建联', '党建联建'],
+      ['建联建联', '党建联建'],
+      ['金融，2025年', '金融2025'],
+      ['金融2025年', '金融2025'],
+      ['credit card', 'credit card'],
+      ['credit, card', 'credit card'],
+      ['月', '月'],
+      ['岁月静好', '月'],
+      ['3月5日', '3月5'],
+      ['13月5日', '3月5'],
+    ];
+    for (const [text, term] of cases) expect(has(text, term), `${term} in ${text}`).toBe(referenceContains(text, term));
+  });
+
+  it('leaves to the text what tokens cannot say exactly', () => {
+    expect(phraseTokens('3月')).toBeUndefined();
+    expect(phraseTokens('党建+金融')).toBeUndefined();
+    expect(phraseTokens('，')).toBeUndefined();
+    expect(phraseTokens('3月末')).toEqual(['3', indexStream('月末')[0]]);
   });
 });

@@ -24,6 +24,11 @@ export const routes = {
   reportCard: (slug: string) => `cards/reports/${slug}.png`,
   reportPoster: (slug: string) => `cards/reports/${slug}-poster.png`,
   orgCard: (id: string) => `cards/orgs/${id}.png`,
+  /** The 数据下载 page and its files (src/lib/downloads.ts). */
+  downloads: () => 'data/',
+  siteData: (format: 'csv' | 'json') => `data/figures.${format}`,
+  metricData: (key: string, format: 'csv' | 'json') => `data/metrics/${key}.${format}`,
+  orgData: (id: string, format: 'csv' | 'json') => `data/orgs/${id}.${format}`,
 } as const;
 
 /** Chinese path segments are kept readable; only characters that break a path are encoded. */

@@ -1,0 +1,35 @@
+/**
+ * The data downloads of the current content (src/lib/downloads.ts), for the endpoints under src/pages/data/ and
+ * the 数据下载 page. Made from `published` only: in dev the collection also holds drafts and embargoed reports
+ * for their preview pages, and none of them may reach a download.
+ */
+import { downloadSets, toCsv, toJson, type DownloadKind, type DownloadSet } from '../lib/downloads.ts';
+import { getSiteData, type SiteData } from './site-data.ts';
+
+const memo = new WeakMap<SiteData, DownloadSet[]>();
+
+/** Every download, computed once per state of the content (getSiteData keeps its object while nothing changed). */
+export async function getDownloads(): Promise<DownloadSet[]> {
+  const data = await getSiteData();
+  let sets = memo.get(data);
+  if (!sets) {
+    sets = downloadSets(data.published, data.model.catalog, { site: data.site, base: data.base });
+    memo.set(data, sets);
+  }
+  return sets;
+}
+
+/** getStaticPaths of a kind's endpoints: one path per set. */
+export async function downloadPaths(kind: Exclude<DownloadKind, 'site'>, param: string) {
+  return (await getDownloads()).filter((s) => s.kind === kind).map((s) => ({ params: { [param]: s.id } }));
+}
+
+const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+
+/** The file of one set, as the build writes it and the dev server serves it. */
+export async function downloadResponse(kind: DownloadKind, id: string, format: 'csv' | 'json'): Promise<Response> {
+  const set = (await getDownloads()).find((s) => s.kind === kind && s.id === id);
+  if (!set) return new Response('没有这个文件', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const body = format === 'csv' ? toCsv(set.rows) : toJson(set, set.rows);
+  return new Response(new TextEncoder().encode(body), { headers: { 'content-type': TYPES[format] } });
+}

@@ -40,7 +40,8 @@ export default async function setup(project: TestProject) {
     mkdirSync(path.join(contentDir, 'reports', 'attacks'));
     for (const name of PUBLISHED_ATTACKS) cpSync(path.join(ATTACKS_DIR, `${name}.md`), path.join(contentDir, 'reports', 'attacks', `${name}.md`));
     const started = Date.now();
-    const res = spawnSync('astro', ['build', '--outDir', distDir], {
+    // Astro's own entry on this Node (the pinned one under npm test), whatever PATH holds.
+    const res = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, SHOWCASE_CONTENT: contentDir, SHOWCASE_BASE: BASE, SHOWCASE_SITE: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
     });

@@ -17,6 +17,9 @@ export const routes = {
   theme: (name: string, page = 1) => `themes/${seg(name)}/${page > 1 ? `page/${page}/` : ''}`,
   years: () => 'years/',
   year: (year: number, page = 1) => `years/${year}/${page > 1 ? `page/${page}/` : ''}`,
+  /** The printable annual casebooks (src/lib/casebook.ts): the index, a year's booklet, a theme's within the year. */
+  casebooks: () => 'casebook/',
+  casebook: (year: number, theme?: string) => `casebook/${year}/${theme ? `${seg(theme)}/` : ''}`,
   metrics: () => 'metrics/',
   metric: (key: string) => `metrics/${key}/`,
   search: (query?: string) => (query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),

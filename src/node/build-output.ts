@@ -34,7 +34,7 @@ export interface Stamp {
 export function missingOutputs(dir: string): string[] {
   const missing: string[] = [];
   if (!isFile(path.join(dir, 'index.html'))) missing.push('首页 index.html');
-  if (!isFile(path.join(dir, 'pagefind', 'pagefind.js'))) missing.push('检索索引 pagefind/pagefind.js');
+  if (!isFile(path.join(dir, 'pagefind', 'shards.json'))) missing.push('检索索引 pagefind/shards.json');
   if (!isDir(path.join(dir, 'cards'))) missing.push('分享卡片文件夹 cards/');
   return missing;
 }

@@ -73,17 +73,25 @@ interface PagefindModule {
   createInstance: (o: { basePath: string; baseUrl: string }) => PagefindShard & { init: () => Promise<void> };
 }
 
-/** Opens the index written by buildSearchIndex under `<base>pagefind/`, on the reader's own host. */
+/**
+ * Opens the index written by buildSearchIndex under `<base>pagefind/`, on the reader's own host. Each shard is
+ * opened with its own copy of Pagefind's script: one script's instances share a WebAssembly memory, and a second
+ * bundle loaded into it reads the first one's chunks out of bounds.
+ */
 export async function loadSearchIndex(base: string): Promise<SearchIndex> {
   const root = `${base}pagefind/`;
-  const [manifest, pf] = await Promise.all([
-    fetch(`${root}shards.json`).then((r) => {
-      if (!r.ok) throw new Error(`检索索引目录读取失败（${r.status}）`);
-      return r.json() as Promise<{ shards: { name: string }[] }>;
+  const manifest = await fetch(`${root}shards.json`).then((r) => {
+    if (!r.ok) throw new Error(`检索索引目录读取失败（${r.status}）`);
+    return r.json() as Promise<{ shards: { name: string }[] }>;
+  });
+  const shards = await Promise.all(
+    manifest.shards.map(async (s) => {
+      const dir = `${root}${s.name}/`;
+      const pf = (await import(/* @vite-ignore */ `${dir}pagefind.js`)) as PagefindModule;
+      return pf.createInstance({ basePath: dir, baseUrl: base });
     }),
-    import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>,
-  ]);
-  return { shards: manifest.shards.map((s) => pf.createInstance({ basePath: `${root}${s.name}/`, baseUrl: base })) };
+  );
+  return { shards };
 }
 
 function escapeHtml(s: string): string {

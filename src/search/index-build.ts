@@ -159,8 +159,8 @@ export interface SearchBuildResult {
 }
 
 /**
- * Writes `<outDir>/pagefind/` from the given reports (pass published reports only): a bundle per shard,
- * `pagefind.js` and `shards.json` at the top. Filters 机构, 地区, 主题, 年份; sort key date. Shards whose
+ * Writes `<outDir>/pagefind/` from the given reports (pass published reports only): a bundle per shard
+ * (the client opens each with its own pagefind.js) and `shards.json` at the top. Filters 机构, 地区, 主题, 年份; sort key date. Shards whose
  * records are unchanged come from `cacheDir`.
  */
 export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]; cacheDir?: string }): Promise<SearchBuildResult> {
@@ -188,8 +188,6 @@ export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]
   }
   rmSync(out, { recursive: true, force: true });
   for (const s of shards) linkTree(cached(s.key), path.join(out, s.name));
-  // The client imports Pagefind's script once and opens every shard with it.
-  copyFileSync(path.join(out, shards[0]!.name, 'pagefind.js'), path.join(out, 'pagefind.js'));
   const manifest: ShardManifest = { format: 1, shards: shards.map((s) => ({ name: s.name, records: s.docs.length })) };
   writeFileSync(path.join(out, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
   return { pages: opts.docs.length, bytes: dirBytes(out), ms: performance.now() - started, shards: shards.length, indexed: todo.length };
@@ -208,7 +206,6 @@ export async function searchIndexFiles(docs: readonly SearchDoc[]): Promise<Map<
       const rel = f.path.split(path.sep).join('/');
       if (UNUSED.test(rel)) continue;
       files.set(`${s.name}/${rel}`, f.content);
-      if (rel === 'pagefind.js' && !files.has(rel)) files.set(rel, f.content);
     }
   }
   const manifest: ShardManifest = { format: 1, shards: shards.map((s) => ({ name: s.name, records: s.docs.length })) };

@@ -59,7 +59,7 @@ describe('real build', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('网站已更新');
     const dist = path.join(root, 'dist');
-    for (const f of ['index.html', 'pagefind/pagefind.js', 'build.json']) expect(existsSync(path.join(dist, f)), f).toBe(true);
+    for (const f of ['index.html', 'pagefind/shards.json', 'build.json']) expect(existsSync(path.join(dist, f)), f).toBe(true);
     expect(readdirSync(path.join(dist, 'cards', 'reports')).length).toBeGreaterThan(0);
     expect(readdirSync(root).filter((n) => n.startsWith('.dist.'))).toEqual([]);
     first = hashTree(dist);

@@ -53,7 +53,7 @@ describe('atomic build', () => {
       const r = p.run('build', [], { FAKE_INCOMPLETE: missing, FAKE_VARIANT: 'v4' });
       expect(r.code).toBe(1);
       expect(r.out).toContain('网站不完整');
-      expect(r.out).toContain(missing === 'index' ? 'index.html' : 'pagefind/pagefind.js');
+      expect(r.out).toContain(missing === 'index' ? 'index.html' : 'pagefind/shards.json');
       expect(hashTree(dist())).toEqual(before);
     }
   });
@@ -63,7 +63,7 @@ describe('atomic build', () => {
     mkdirSync(path.dirname(other), { recursive: true });
     const r = p.run('build', ['--outDir', other], { FAKE_VARIANT: 'v5' });
     expect(r.code).toBe(0);
-    expect(existsSync(path.join(other, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(path.join(other, 'pagefind', 'shards.json'))).toBe(true);
     const missing = p.run('build', ['--outDir', path.join(p.root, 'nope', 'site')]);
     expect(missing.code).toBe(2);
     expect(missing.out).toContain('不存在');

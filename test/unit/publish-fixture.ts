@@ -41,7 +41,7 @@ for (let i = 0; i < n; i++) {
   }
   if (env.FAKE_SLOW_MS) await sleep(Number(env.FAKE_SLOW_MS));
 }
-if (env.FAKE_INCOMPLETE !== 'pagefind') write('pagefind/pagefind.js', 'export const v = "' + variant + '";');
+if (env.FAKE_INCOMPLETE !== 'pagefind') write('pagefind/shards.json', JSON.stringify({ format: 1, shards: [], variant }));
 write('cards/reports/r0.png', 'png ' + variant);
 if (env.FAKE_INCOMPLETE !== 'index') write('index.html', '<h1>首页 ' + variant + '</h1>');
 console.log('完成（替身）');

@@ -87,10 +87,10 @@ describe('publish refuses', () => {
     let r = publish('--from', partial);
     expect(r.code).toBe(2);
     expect(r.out).toContain('不是完整的构建结果');
-    expect(r.out).toContain('pagefind/pagefind.js');
+    expect(r.out).toContain('pagefind/shards.json');
     mkdirSync(path.join(partial, 'pagefind'));
     mkdirSync(path.join(partial, 'cards'));
-    writeFileSync(path.join(partial, 'pagefind', 'pagefind.js'), '');
+    writeFileSync(path.join(partial, 'pagefind', 'shards.json'), '');
     r = publish('--from', partial);
     expect(r.code).toBe(2);
     expect(r.out).toContain('build.json');

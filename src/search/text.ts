@@ -65,13 +65,27 @@ function isTight(c: string): boolean {
   return TIGHT.test(String.fromCodePoint(cp));
 }
 
+/**
+ * A number in letters only (hex digits as a–p), fixed width. Pagefind splits a token where letters meet digits:
+ * b7m2025, a pair's code in base 36, would index the word 2025 in a text that never printed it.
+ */
+function letters(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0').replace(/[0-9a-f]/g, (d) => String.fromCharCode(0x61 + parseInt(d, 16)));
+}
+
+/** A Chinese character as index-token letters (5 hex digits: every plane the CJK class reaches). */
 function code(c: string): string {
-  return c.codePointAt(0)!.toString(36).padStart(4, '0');
+  return letters(c.codePointAt(0)!, 5);
+}
+
+/** A Latin or digit word as one token of letters: ETC2025 stays one word, so neither ETC nor 2025 is found in it. */
+function word(w: string): string {
+  return `w${[...w].map((c) => letters(c.codePointAt(0)!, 2)).join('')}`;
 }
 
 /**
- * Index tokens for a text: `u`+char and `b`+pair for Chinese, words of Latin letters or digits. Fixed
- * width and an ASCII alphabet, so Pagefind neither segments them nor widens them by prefix matching.
+ * Index tokens for a text: `u`+char and `b`+pair for Chinese, words of Latin letters or digits. Letters
+ * only and of fixed width per character, so Pagefind neither segments them nor widens them by prefix matching.
  */
 export function indexTokens(text: string): string[] {
   const t = normalizeForSearch(text);
@@ -83,7 +97,7 @@ export function indexTokens(text: string): string[] {
       if (i + 1 < cs.length) out.add(`b${code(c)}${code(cs[i + 1]!)}`);
     });
   }
-  for (const w of t.replace(CJK_RUN, ' ').match(WORD) ?? []) out.add(w);
+  for (const w of t.replace(CJK_RUN, ' ').match(WORD) ?? []) out.add(word(w));
   return [...out];
 }
 
@@ -91,7 +105,7 @@ export function indexTokens(text: string): string[] {
  * Stands where the text has punctuation or a symbol between two tokens, so that no phrase spans it: 金融，2025
  * does not contain 金融2025. Never a query token.
  */
-export const SEPARATOR = 'x0x0';
+export const SEPARATOR = 'xzxz';
 
 const STREAM = new RegExp(`([${CJK_CLASS}]+)|([a-z0-9]+)|( )|([^])`, 'gu');
 
@@ -116,7 +130,7 @@ export function indexStream(text: string): string[] {
       for (const c of cs) chars.add(c);
       if (cs.length === 1) push(`u${code(cs[0]!)}`);
       for (let i = 0; i + 1 < cs.length; i++) push(`b${code(cs[i]!)}${code(cs[i + 1]!)}`);
-    } else if (m[2]) push(m[2]);
+    } else if (m[2]) push(word(m[2]));
     else if (m[4]) push(SEPARATOR);
     // A space survives normalisation only between two words (credit card): it joins them into a phrase.
   }
@@ -137,7 +151,7 @@ export function phraseTokens(term: string): string[] | undefined {
   const out: string[] = [];
   for (const [i, m] of parts.entries()) {
     if (m[2]) {
-      out.push(m[2]);
+      out.push(word(m[2]));
       continue;
     }
     const cs = [...m[1]!];
@@ -166,7 +180,7 @@ export function termTokens(term: string): string[] {
     if (cs.length === 1) out.add(`u${code(cs[0]!)}`);
     for (let i = 0; i + 1 < cs.length; i++) out.add(`b${code(cs[i]!)}${code(cs[i + 1]!)}`);
   }
-  for (const w of t.replace(CJK_RUN, ' ').match(WORD) ?? []) out.add(w);
+  for (const w of t.replace(CJK_RUN, ' ').match(WORD) ?? []) out.add(word(w));
   return [...out];
 }
 

@@ -12,9 +12,11 @@
  *   increase (catalog `balance_change`, same as-of date), a whole with its parts (`part_of`, `ratio`), and
  *   the same metric over time for the organisation.
  * - Titles are short (at most MAX_TITLE characters), never a list of labels.
- * Every chart carries its data as a table, with each figure as printed.
+ * Every chart carries its data as a table, with each figure as printed; a cell that is one report's figure
+ * links to the sentence of that report which prints it (src/lib/figure-source.ts).
  */
 import type { RankEntry, SeriesPoint, ThemeCounts } from '../lib/aggregate.ts';
+import { figureSourceLabel, figureSourcePath } from '../lib/figure-source.ts';
 import type { Report, ResolvedMetric } from '../lib/model.ts';
 import type { Relation } from '../schemas/catalog.ts';
 
@@ -48,8 +50,24 @@ export interface ChartSpec {
   format: FormatSpec;
   /** Describes the chart for screen readers (aria-label). */
   description: string;
-  /** The same data as a table: header row and rows of display strings. */
-  table: { caption: string; head: string[]; rows: string[][] };
+  /**
+   * The same data as a table: header row and rows of display strings; `links`, parallel to `rows`, where a cell
+   * is one report's figure: the figure's source (null for any other cell).
+   */
+  table: { caption: string; head: string[]; rows: string[][]; links?: (CellLink | null)[][] };
+}
+
+/** A table cell's link to where its figure is printed: a path relative to the site's base, and the link's name. */
+export interface CellLink {
+  path: string;
+  label: string;
+}
+
+/** The report a figure is printed in: its page holds the sentence (or, for a derived figure, the note). */
+type SourceReport = Pick<Report, 'slug' | 'title'>;
+
+export function sourceLink(report: SourceReport, m: ResolvedMetric): CellLink {
+  return { path: figureSourcePath(report.slug, m), label: figureSourceLabel(m, report) };
 }
 
 type Display = (m: ResolvedMetric) => string;
@@ -97,12 +115,17 @@ function sameFrame(a: ResolvedMetric, b: ResolvedMetric): boolean {
   return a.asOf === b.asOf && a.baseUnit === b.baseUnit && figureScope(a) === figureScope(b);
 }
 
-function figureTable(caption: string, metrics: readonly ResolvedMetric[], display: Display): ChartSpec['table'] {
-  return { caption, head: ['指标', '数字', '截至'], rows: metrics.map((m) => [m.label, display(m), m.asOfLabel]) };
+function figureTable(caption: string, metrics: readonly ResolvedMetric[], display: Display, report?: SourceReport): ChartSpec['table'] {
+  return {
+    caption,
+    head: ['指标', '数字', '截至'],
+    rows: metrics.map((m) => [m.label, display(m), m.asOfLabel]),
+    ...(report ? { links: metrics.map((m) => [null, sourceLink(report, m), null]) } : {}),
+  };
 }
 
 /** A report's figures side by side as horizontal bars: the building block of the report charts. */
-function figureBars(title: string, metrics: readonly ResolvedMetric[], display: Display, note?: string): ChartSpec {
+function figureBars(title: string, metrics: readonly ResolvedMetric[], display: Display, note?: string, report?: SourceReport): ChartSpec {
   return {
     title,
     ...(note ? { note } : {}),
@@ -113,7 +136,7 @@ function figureBars(title: string, metrics: readonly ResolvedMetric[], display: 
     datasets: [{ label: title, data: metrics.map((m) => m.base), texts: metrics.map(display) }],
     format: { unit: metrics[0]!.baseUnit },
     description: `${title}：${metrics.map((m) => `${m.label}${display(m)}（截至${m.asOfLabel}）`).join('，')}`,
-    table: figureTable(title, metrics, display),
+    table: figureTable(title, metrics, display, report),
   };
 }
 
@@ -126,12 +149,13 @@ function sharedDate(metrics: readonly ResolvedMetric[]): string | undefined {
 /**
  * Figures an author chose to compare (<MetricChart> in an .mdx report): one base unit, at least two.
  * The title is the author's; magnitudes are not checked here because the check already accepted the chart.
+ * With `report`, each figure in the table links to its source.
  */
-export function comparisonChart(title: string, metrics: readonly ResolvedMetric[], display: Display = printed): ChartSpec | undefined {
+export function comparisonChart(title: string, metrics: readonly ResolvedMetric[], display: Display = printed, report?: SourceReport): ChartSpec | undefined {
   if (metrics.length < 2) return undefined;
   const unit = metrics[0]!.baseUnit;
   if (metrics.some((m) => m.baseUnit !== unit)) return undefined;
-  return figureBars(title, metrics, display, sharedDate(metrics));
+  return figureBars(title, metrics, display, sharedDate(metrics), report);
 }
 
 /** How a report names the increase of a balance it names “<stem>余额”: 实体贷款余额 → 实体贷款较年初增加, 实体贷款净增. */
@@ -162,13 +186,13 @@ function balancePairs(metrics: readonly ResolvedMetric[], relations: readonly Re
   return pairs;
 }
 
-function balanceCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display): ChartSpec[] {
+function balanceCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display, report?: SourceReport): ChartSpec[] {
   return balancePairs(metrics, relations)
     .filter(([balance, increase]) => comparableMagnitudes([balance.base, increase.base]))
     .map(([balance, increase]) => {
       const catalogLabel = balance.definition?.label ?? balance.label;
       const title = chartTitle(`${balance.label}与增量`, `${catalogLabel}与增量`, '余额与增量');
-      return figureBars(title, [balance, increase], display, sharedDate([balance, increase]));
+      return figureBars(title, [balance, increase], display, sharedDate([balance, increase]), report);
     });
 }
 
@@ -176,7 +200,7 @@ function balanceCharts(metrics: readonly ResolvedMetric[], relations: readonly R
  * A whole with its parts (catalog `part_of`, and the part and whole of a `ratio`), same date and scope. Parts
  * smaller than the whole by more than MAX_RATIO are left out (and said so under the title).
  */
-function partCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display): ChartSpec[] {
+function partCharts(metrics: readonly ResolvedMetric[], relations: readonly Relation[], display: Display, report?: SourceReport): ChartSpec[] {
   const pairs = relations.flatMap((r) => (r.type === 'part_of' || r.type === 'ratio' ? [{ part: r.part, whole: r.whole }] : []));
   const out: ChartSpec[] = [];
   for (const whole of metrics) {
@@ -191,7 +215,7 @@ function partCharts(metrics: readonly ResolvedMetric[], relations: readonly Rela
       : chartTitle(`${whole.label}及其中部分`, '部分与整体');
     const left = parts.length - shown.length;
     const note = [sharedDate([whole, ...shown]), left > 0 ? `另有 ${left} 项数字相差太大，未画入图中` : undefined].filter(Boolean).join('；');
-    out.push(figureBars(title, [whole, ...shown], display, note || undefined));
+    out.push(figureBars(title, [whole, ...shown], display, note || undefined, report));
   }
   return out;
 }
@@ -247,7 +271,12 @@ export function trendChart(label: string, points: readonly SeriesPoint[], displa
     datasets: [{ label, data: points.map((p) => p.base), texts: points.map((p) => display(p.metric)) }],
     format: { unit },
     description: `${label}变化趋势：${points.map((p) => `${p.asOfLabel}${display(p.metric)}`).join('，')}`,
-    table: { caption: `${label}变化趋势`, head: ['截至', label, '报告'], rows: points.map((p) => [p.asOfLabel, display(p.metric), p.report.title]) },
+    table: {
+      caption: `${label}变化趋势`,
+      head: ['截至', label, '报告'],
+      rows: points.map((p) => [p.asOfLabel, display(p.metric), p.report.title]),
+      links: points.map((p) => [null, sourceLink(p.report, p.metric), null]),
+    },
   };
 }
 
@@ -274,7 +303,7 @@ export function orgTrendCharts(reports: readonly Report[], orgId: string, displa
  * figure with no meaningful comparison gets no chart: the figure list above already shows it.
  */
 export function reportCharts(report: Report, relations: readonly Relation[], published: readonly Report[], display: Display = printed): ChartSpec[] {
-  const own = [...balanceCharts(report.metrics, relations, display), ...partCharts(report.metrics, relations, display)];
+  const own = [...balanceCharts(report.metrics, relations, display, report), ...partCharts(report.metrics, relations, display, report)];
   const series = orgTrendSeries(published, report.org.id).filter(chartableSeries);
   const kindOrder = (m: ResolvedMetric) => (m.definition?.kind === 'stock' ? 0 : 1);
   const candidates = [...report.metrics].sort((a, b) => kindOrder(a) - kindOrder(b) || priority(b) - priority(a));
@@ -320,6 +349,7 @@ export function rankingChart(label: string, entries: readonly RankEntry[], displ
       caption: `${label}排行（各机构最新数字）`,
       head: ['名次', '机构', label, '截至'],
       rows: shown.map((e) => [String(place(e)), e.report.org.name, display(e.metric), e.metric.asOfLabel]),
+      links: shown.map((e) => [null, null, sourceLink(e.report, e.metric), null]),
     },
   };
 }

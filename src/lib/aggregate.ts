@@ -35,6 +35,8 @@ export interface Total {
   orgs: number;
   /** Slugs of the reports the figures come from. */
   sources: string[];
+  /** The figures added up, each with its report (each links to where it is printed). */
+  figures: { report: Report; metric: CatalogFigure }[];
   /**
    * How to qualify the sum when a figure was approximate: '超' when every such figure was a floor (120余名,
    * 超60户), '约' once one was "nearly" or "about" (近180万户, 约50人), undefined when all were exact.
@@ -60,9 +62,10 @@ export function yearlyTotals(reports: readonly Report[], catalog: Catalog, year:
   const totals = new Map<string, Total>();
   for (const { m, report } of latest.values()) {
     const k = `${m.key}|${m.baseUnit}`;
-    const t = totals.get(k) ?? { definition: m.definition, base: 0, baseUnit: m.baseUnit, orgs: 0, sources: [] };
+    const t = totals.get(k) ?? { definition: m.definition, base: 0, baseUnit: m.baseUnit, orgs: 0, sources: [], figures: [] };
     t.base += m.base;
     t.orgs += 1;
+    t.figures.push({ report, metric: m });
     if (!t.sources.includes(report.slug)) t.sources.push(report.slug);
     const kind = m.approx ? APPROX_MARKERS[m.approx] : undefined;
     if (kind) t.approx = kind === 'more' && t.approx !== '约' ? '超' : '约';

@@ -14,6 +14,15 @@ interface FigureRef {
   derived: boolean;
 }
 
+/**
+ * The accessible name of a link to a figure's source: the figure as printed (the link's visible text), then
+ * where it leads, so a screen reader announces more than a bare number.
+ */
+export function figureSourceLabel(m: FigureRef & { text: string }, report?: { title: string }): string {
+  const where = report ? `《${report.title}》` : '本报告';
+  return `${m.text}，出处：${where}${m.derived ? '中的推算说明' : '正文中印着这个数字的句子'}`;
+}
+
 /** The fragment id on the report page: `src-3` for the sentence printing metrics[2], `note-3` for a derived one's note. */
 export function figureSourceId(m: FigureRef): string {
   return `${m.derived ? 'note' : 'src'}-${m.index + 1}`;

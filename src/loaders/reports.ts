@@ -30,6 +30,8 @@ import { isInside } from '../node/paths.ts';
 import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, reportsDir, type CheckedReport } from '../node/report-file.ts';
 import { addTime } from '../node/timings.ts';
 import { INDEX_ID, toEntryData, type IndexData } from './entry.ts';
+import { setBodyFigures } from '../markdown/figure-registry.ts';
+import type { ResolvedMetric } from '../lib/model.ts';
 
 export interface ReportsLoaderOptions {
   /** Treat warnings as errors (SHOWCASE_STRICT=1). */
@@ -171,12 +173,14 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
   const filePath = path.relative(state.root, abs).split(path.sep).join('/');
   const existing = store.get(slug);
   if (!recheck && existing && existing.digest === digest && existing.filePath === filePath) {
-    const data = existing.data as unknown as { problems: Problem[]; draft?: boolean; date?: string; status: string };
+    const data = existing.data as unknown as { problems: Problem[]; draft?: boolean; date?: string; status: string; metrics?: ResolvedMetric[] };
     // Publication is re-judged every time: an embargo ends without the file changing.
     if (!state.dev && !(data.status === 'ok' && isPublished({ draft: !!data.draft, date: data.date ?? '9999-12-31' }, state.now))) {
       store.delete(slug);
       return false;
     }
+    // An .mdx body is compiled after this: its source links need the figures (see storeChecked).
+    if (data.status === 'ok' && data.metrics) setBodyFigures(abs, { metrics: data.metrics, baseUnits: state.config.catalog.baseUnits });
     // As Astro's glob loader does for an unchanged entry: its modules and images are still needed by the build.
     const imports = store as typeof store & { addAssetImports?: (a: string[], f: string) => void };
     if (existing.deferredRender) store.addModuleImport(existing.filePath!);
@@ -241,6 +245,9 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
     return false;
   }
   const data = await context.parseData({ id: checked.slug, data: toEntryData(checked), filePath: checked.abs });
+  // The rehype plugin marks where each figure is printed (the targets of the source links) from these figures:
+  // for .md in the renderMarkdown call below, for .mdx when @astrojs/mdx compiles the file.
+  setBodyFigures(checked.abs, { metrics: report.metrics, baseUnits: state.config.catalog.baseUnits });
   if (checked.kind === 'md') {
     // The body is rendered here, once, by Astro's own Markdown pipeline (with its image handling and the
     // sanitiser configured in astro.config.mjs). The leading newline keeps a body that starts with a

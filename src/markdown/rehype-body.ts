@@ -7,18 +7,41 @@
  * MDX: the allowed components (Figure, MetricChart) pass through with their literal props; imports, exports,
  * expressions and other components are removed here, so an `import` of another report (a draft, say) cannot
  * reach the page even if the build's check were skipped.
+ *
+ * Then, on the cleaned tree, the targets of the source links: each figure's sentence gets its id (src-N) and
+ * the figure a <mark> (src/lib/body/figure-anchors.ts), from the figures the reports loader validated
+ * (figure-registry.ts). Ids of the source links come from this step only.
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import { anchorFigureSources, reserveSourceIds, type BodyFigures } from '../lib/body/figure-anchors.ts';
 import { cleanBodyTree } from '../lib/body/sanitize.ts';
 import { REPORT_COMPONENTS } from '../lib/body/mdx.ts';
+import { figureCaption } from '../lib/metric-figures.ts';
+import { bodyFiguresOf } from './figure-registry.ts';
 
 export interface RehypeBodyOptions {
   /** Components a body may use (default: the report components, Figure and MetricChart). */
   components?: readonly string[];
+  /** The report's figures (default: those the reports loader registered for the file). */
+  figures?: (file: VFile) => BodyFigures | undefined;
 }
 
 export default function rehypeShowcaseBody(options: RehypeBodyOptions = {}) {
   const components = options.components ?? REPORT_COMPONENTS;
-  return (tree: Root, file: VFile): Root => cleanBodyTree(tree, { components, file });
+  const figuresOf = options.figures ?? ((file: VFile) => bodyFiguresOf(file.path));
+  return (tree: Root, file: VFile): Root => {
+    const clean = cleanBodyTree(tree, { components, file });
+    reserveSourceIds(clean);
+    const figures = figuresOf(file);
+    if (figures) {
+      const { missing } = anchorFigureSources(clean, figures);
+      // Never for a report the check accepted (the same text, the same rule); if it happens, the link checker
+      // reports the dead links, and this says which figures.
+      for (const m of missing) {
+        process.stderr.write(`提醒：${file.path ?? '报告'} 的数字“${figureCaption(m)} ${m.text}”（metrics[${m.index}]）在正文里找不到可以链接的句子，它的出处链接会失效。\n`);
+      }
+    }
+    return clean;
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Offline link check of a built site: every internal reference in every page and stylesheet must resolve to a
  * file in dist/ under the configured base, the way a plain static server resolves it (a URL ending in / needs
- * its index.html, nothing is guessed), and every #fragment must name an element on the target page.
+ * its index.html, nothing is guessed), and every #fragment must name exactly one element on the target page
+ * (a figure's source link, #src-3, must find the sentence that prints it).
  *
  * Why not a crawler such as linkinator: it checks over HTTP, so it needs a server that behaves like the
  * intranet one, it follows redirects that hide a missing trailing slash, and it cannot tell the base from the
@@ -32,7 +33,7 @@ export interface Ref {
   where: string;
 }
 
-export type ProblemKind = 'missing' | 'anchor' | 'outside-base' | 'no-slash' | 'external-asset' | 'bad-url' | 'foreign-self' | 'relative-in-404';
+export type ProblemKind = 'missing' | 'anchor' | 'anchor-twice' | 'outside-base' | 'no-slash' | 'external-asset' | 'bad-url' | 'foreign-self' | 'relative-in-404';
 
 export interface Problem extends Ref {
   problem: ProblemKind;
@@ -139,11 +140,14 @@ export function jsImports(js: string): string[] {
 
 interface PageScan {
   ids: Set<string>;
+  /** Ids more than one element has: a link to one of them lands on the first, maybe not the one meant. */
+  twice: Set<string>;
   refs: Ref[];
 }
 
 function scanHtml(file: string, html: string): PageScan {
   const ids = new Set<string>();
+  const twice = new Set<string>();
   const refs: Ref[] = [];
   const add = (url: string | undefined, kind: RefKind, where: string) => {
     if (url !== undefined) refs.push({ from: file, url: url.trim(), kind, where });
@@ -153,8 +157,11 @@ function scanHtml(file: string, html: string): PageScan {
   const parser = new Parser(
     {
       onopentag(name, a) {
-        if (a.id) ids.add(a.id);
-        if (name === 'a' && a.name) ids.add(a.name);
+        for (const id of new Set([a.id, name === 'a' ? a.name : undefined])) {
+          if (!id) continue;
+          if (ids.has(id)) twice.add(id);
+          ids.add(id);
+        }
         if (a.style) for (const u of cssUrls(a.style)) add(u, 'asset', `${name} style`);
         switch (name) {
           case 'a':
@@ -224,7 +231,7 @@ function scanHtml(file: string, html: string): PageScan {
   );
   parser.write(html);
   parser.end();
-  return { ids, refs };
+  return { ids, twice, refs };
 }
 
 /** Item links of an RSS/Atom feed or a sitemap: absolute URLs of the site's own pages. */
@@ -296,6 +303,7 @@ export function checkLinks(opts: LinkCheckOptions): LinkCheckResult {
   const files = listFiles(dist);
   const fileSet = new Set(files);
   const ids = new Map<string, Set<string>>();
+  const twice = new Map<string, Set<string>>();
   const refs: Ref[] = [];
   let pages = 0;
   let stylesheets = 0;
@@ -306,6 +314,7 @@ export function checkLinks(opts: LinkCheckOptions): LinkCheckResult {
       pages++;
       const scan = scanHtml(f, readFileSync(path.join(dist, f), 'utf8'));
       ids.set(f, scan.ids);
+      twice.set(f, scan.twice);
       refs.push(...scan.refs);
     } else if (ext === '.css') {
       stylesheets++;
@@ -396,6 +405,8 @@ export function checkLinks(opts: LinkCheckOptions): LinkCheckResult {
       // `#top` scrolls to the top even without such an element (HTML spec).
       if (id.toLowerCase() !== 'top' && !ids.get(file)?.has(id)) {
         fail(r, 'anchor', `${file === r.from ? '本页' : `页面 ${urlPathOf(base, file)} `}上没有 id="${id}" 的元素`);
+      } else if (twice.get(file)?.has(id)) {
+        fail(r, 'anchor-twice', `${file === r.from ? '本页' : `页面 ${urlPathOf(base, file)} `}上不止一个元素的 id 是“${id}”，链接只会到第一个`);
       }
     }
   }

@@ -117,6 +117,16 @@ describe('checkLinks finds each fault', () => {
     ],
     ['an anchor missing on the same page', withFile('index.html', GOOD['index.html']!.replace('id="main"', 'id="content"')), { problem: 'anchor', from: 'index.html', url: '#main' }],
     [
+      'a figure’s source link to a sentence its report page lacks',
+      withFile('reports/a/index.html', page('', '<h1 id="t">报告</h1><figure id="fig-1"></figure><a href="#src-1">216.66亿元</a><p><span id="src-2">存款余额216.66亿元。</span></p>')),
+      { problem: 'anchor', from: 'reports/a/index.html', url: '#src-1' },
+    ],
+    [
+      'an anchor two elements share',
+      withFile('reports/a/index.html', page('', '<h1 id="t">报告</h1><figure id="fig-1"></figure><a href="#src-1">216.66亿元</a><p id="src-1">伪造</p><p><span id="src-1">存款余额216.66亿元。</span></p>')),
+      { problem: 'anchor-twice', from: 'reports/a/index.html', url: '#src-1' },
+    ],
+    [
       'a link that forgets the base',
       withFile('reports/a/index.html', page('', '<a href="/reports/a/">忘了子路径</a>')),
       { problem: 'outside-base', from: 'reports/a/index.html', url: '/reports/a/' },

@@ -5,7 +5,7 @@
  * (a <script>, a <style>) is not searchable, image descriptions and footnote numbers (not printed as words)
  * are not there, and each `<Figure … />` counts as the figure it prints.
  */
-import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Element, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import { attributeLiteral, REPORT_COMPONENTS } from './mdx.ts';
 import { parseBody, toBodyHast } from './parse.ts';
@@ -25,19 +25,58 @@ const CJK = /[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]
 /** Between table cells: a space the line-break joining below must not remove. */
 const CELL_GAP = '\uE000';
 
-function normaliseLine(s: string): string {
-  return s
-    .replace(/[ \t]*\n[ \t\n]*/g, (m, offset: number, all: string) => {
-      const before = all[offset - 1] ?? '';
-      const after = all[offset + m.length] ?? '';
-      if (CJK.test(before) && CJK.test(after)) return '';
-      // A newspaper column break inside a figure (1\n2.64亿元) stays a line break, which the presence check
-      // tolerates inside a figure; a space there would read as two numbers.
-      return /\d/.test(before) && /[\d.,]/.test(after) ? '\n' : ' ';
-    })
-    .replaceAll(CELL_GAP, ' ')
-    .replace(/[^\S\n]+/g, ' ')
-    .trim();
+type JsxHast = MdxJsxFlowElementHast | MdxJsxTextElementHast;
+
+/**
+ * Where a character of the plain text comes from: a character of a text node of the tree, or (for the figure a
+ * `<Figure>` prints, and whatever a component wraps) the component node itself, which has no text of its own
+ * in the tree. 'cell' is the space between two table cells, 'line' the line break between two blocks (or at a
+ * <br>); null is any other space the text gained or lost in layout.
+ */
+export type TextOrigin = { node: HastText | JsxHast; offset: number };
+export type Origin = TextOrigin | 'cell' | 'line' | null;
+
+/** The plain text with the origin of each of its UTF-16 code units: `origins.length === text.length`. */
+export interface MappedText {
+  text: string;
+  origins: Origin[];
+}
+
+/** `text.replace(re, fn)`, keeping each unchanged character's origin; the replacement's get `originOf(match)`. */
+function replaceMapped(m: MappedText, re: RegExp, fn: (match: string, offset: number, all: string) => string, originOf: (match: Origin[]) => Origin): MappedText {
+  let text = '';
+  const origins: Origin[] = [];
+  let last = 0;
+  for (const x of m.text.matchAll(re)) {
+    const at = x.index;
+    text += m.text.slice(last, at);
+    for (let k = last; k < at; k++) origins.push(m.origins[k]!);
+    const r = fn(x[0], at, m.text);
+    const o = originOf(m.origins.slice(at, at + x[0].length));
+    text += r;
+    for (let k = 0; k < r.length; k++) origins.push(o);
+    last = at + x[0].length;
+  }
+  text += m.text.slice(last);
+  for (let k = last; k < m.text.length; k++) origins.push(m.origins[k]!);
+  return { text, origins };
+}
+
+function normaliseLine(line: MappedText): MappedText {
+  let m = replaceMapped(line, /[ \t]*\n[ \t\n]*/g, (match, offset, all) => {
+    const before = all[offset - 1] ?? '';
+    const after = all[offset + match.length] ?? '';
+    if (CJK.test(before) && CJK.test(after)) return '';
+    // A newspaper column break inside a figure (1\n2.64亿元) stays a line break, which the presence check
+    // tolerates inside a figure; a space there would read as two numbers.
+    return /\d/.test(before) && /[\d.,]/.test(after) ? '\n' : ' ';
+  }, () => null);
+  m = replaceMapped(m, new RegExp(CELL_GAP, 'g'), () => ' ', () => 'cell');
+  m = replaceMapped(m, /[^\S\n]+/g, () => ' ', (run) => (run.includes('cell') ? 'cell' : null));
+  const lead = /^\s*/.exec(m.text)![0].length;
+  const trail = /\s*$/.exec(m.text.slice(lead))![0].length;
+  const end = m.text.length - trail;
+  return { text: m.text.slice(lead, end), origins: m.origins.slice(lead, end) };
 }
 
 export function bodyPlainText(body: string, opts: BodyPlainTextOptions): string {
@@ -48,41 +87,57 @@ export function bodyPlainText(body: string, opts: BodyPlainTextOptions): string 
     // MDX that cannot be parsed is an error of analyzeBody and stops the build; its words still count as words.
     tree = toBodyHast(parseBody(body, false));
   }
-  const clean = cleanBodyTree(tree, { components: REPORT_COMPONENTS });
+  return mappedPlainText(cleanBodyTree(tree, { components: REPORT_COMPONENTS }), opts.figureText).text;
+}
 
-  const lines: string[] = [];
-  let line = '';
+/**
+ * The plain text of a cleaned body tree (the one `bodyPlainText` reads, or the one the site's Markdown pipeline
+ * is rendering), with where each character comes from in that tree: the source links find a figure in the text
+ * exactly as the presence check does, and mark it in the tree.
+ */
+export function mappedPlainText(clean: HastRoot, figureText: BodyPlainTextOptions['figureText']): MappedText {
+  const lines: MappedText[] = [];
+  let line: MappedText = { text: '', origins: [] };
+  const add = (s: string, origin: (i: number) => Origin) => {
+    line.text += s;
+    for (let i = 0; i < s.length; i++) line.origins.push(origin(i));
+  };
   const flush = () => {
     const l = normaliseLine(line);
-    if (l) lines.push(l);
-    line = '';
+    if (l.text) lines.push(l);
+    line = { text: '', origins: [] };
   };
 
-  const walk = (n: HastRoot | HastContent, pre: boolean): void => {
+  /** `owner`: the component whose content this is; its characters are the component's. */
+  const walk = (n: HastRoot | HastContent, pre: boolean, owner: JsxHast | undefined): void => {
     switch (n.type) {
-      case 'text':
+      case 'text': {
+        const at = (offset: number): Origin => (owner ? { node: owner, offset: 0 } : { node: n, offset });
         if (pre) {
-          const parts = n.value.split('\n');
-          parts.forEach((p, i) => {
+          let offset = 0;
+          n.value.split('\n').forEach((p, i) => {
             if (i > 0) flush();
-            line += p;
+            const from = offset;
+            add(p, (k) => at(from + k));
+            offset += p.length + 1;
           });
-        } else line += n.value;
+        } else add(n.value, at);
         return;
+      }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        component(n);
+        component(n, owner);
         return;
       case 'element':
-        element(n, pre);
+        element(n, pre, owner);
         return;
       case 'root':
-        for (const k of n.children) walk(k, pre);
+        for (const k of n.children) walk(k, pre, owner);
         return;
       default:
     }
   };
-  const element = (el: Element, pre: boolean) => {
+  const element = (el: Element, pre: boolean, owner: JsxHast | undefined) => {
     const p = el.properties;
     // Footnote markers and back-links are numbers and arrows, not words; the footnotes' heading is the site's.
     if (p.dataFootnoteRef !== undefined || p.dataFootnoteBackref !== undefined) return;
@@ -93,17 +148,18 @@ export function bodyPlainText(body: string, opts: BodyPlainTextOptions): string 
     }
     const block = BLOCK.has(el.tagName);
     if (block) flush();
-    if (CELL.has(el.tagName)) line += CELL_GAP;
+    if (CELL.has(el.tagName)) add(CELL_GAP, () => 'cell');
     const kids = p.dataFootnotes !== undefined
       ? el.children.filter((k) => !(k.type === 'element' && /^h[1-6]$/.test(k.tagName)))
       : el.children;
-    for (const k of kids) walk(k, pre || el.tagName === 'pre');
-    if (CELL.has(el.tagName)) line += CELL_GAP;
+    for (const k of kids) walk(k, pre || el.tagName === 'pre', owner);
+    if (CELL.has(el.tagName)) add(CELL_GAP, () => 'cell');
     if (block) flush();
   };
-  const component = (n: MdxJsxFlowElementHast | MdxJsxTextElementHast) => {
+  const component = (n: JsxHast, owner: JsxHast | undefined) => {
     const flow = n.type === 'mdxJsxFlowElement';
     if (flow) flush();
+    const self = owner ?? n;
     if (n.name === 'Figure') {
       const props: Record<string, unknown> = {};
       for (const a of n.attributes) {
@@ -111,12 +167,22 @@ export function bodyPlainText(body: string, opts: BodyPlainTextOptions): string 
         const lit = attributeLiteral(a);
         if (lit.ok) props[a.name] = lit.value;
       }
-      line += opts.figureText(props) ?? '';
+      add(figureText(props) ?? '', (offset) => ({ node: self, offset }));
     }
-    for (const k of n.children) walk(k, false);
+    for (const k of n.children) walk(k, false, self);
     if (flow) flush();
   };
-  walk(clean, false);
+  walk(clean, false, undefined);
   flush();
-  return lines.join('\n');
+
+  const out: MappedText = { text: '', origins: [] };
+  lines.forEach((l, i) => {
+    if (i > 0) {
+      out.text += '\n';
+      out.origins.push('line');
+    }
+    out.text += l.text;
+    for (const o of l.origins) out.origins.push(o);
+  });
+  return out;
 }

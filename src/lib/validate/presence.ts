@@ -9,8 +9,9 @@
 import type { ResolvedMetric } from '../model.ts';
 import { figureCaption } from '../metric-figures.ts';
 import {
-  compactFigureText, figureKey, figureVocabulary, findFigures, parseFigure, type FoundFigure,
+  compactFigureText, figureVocabulary, findFigures, parseFigure, type FoundFigure,
 } from '../numbers.ts';
+import { printingOf, readAsMetric } from '../figure-printing.ts';
 import type { Problem } from '../problems.ts';
 
 export interface PresenceContext {
@@ -18,18 +19,6 @@ export interface PresenceContext {
   /** The catalog's base units (`catalog.baseUnits`). */
   baseUnits: readonly string[];
   locate: (m: ResolvedMetric) => { line: number; column: number; field: string } | undefined;
-}
-
-/**
- * A body figure as it bears on a metric: "2万多" followed by 农户 counts 户, so for a metric in 户 it reads as
- * "2万多户". Money and percent are never implied by a count word.
- */
-function asMetric(f: FoundFigure, m: ResolvedMetric): { key: string; baseUnit: string } {
-  const countWord = f.after.slice(0, 3);
-  if (f.baseUnit === '' && m.baseUnit !== '元' && m.baseUnit !== '%' && countWord.includes(m.baseUnit)) {
-    return { key: `${figureKey(f.text)}${m.baseUnit}`, baseUnit: m.baseUnit };
-  }
-  return { key: figureKey(f.text), baseUnit: f.baseUnit };
 }
 
 function sameAmount(m: ResolvedMetric, f: FoundFigure): boolean {
@@ -47,9 +36,9 @@ export function checkPresence(metrics: readonly ResolvedMetric[], plainBody: str
   for (const m of metrics) {
     if (m.derived) continue;
     const loc = ctx.locate(m) ?? {};
-    const key = figureKey(m.text);
-    const read = found.map((f) => ({ f, ...asMetric(f, m) }));
-    if (read.some((r) => r.key === key)) continue;
+    // The rule is figure-printing.ts's, shared with the source links, which find the same printing.
+    if (printingOf(found, m)) continue;
+    const read = found.map((f) => ({ f, ...readAsMetric(f, m) }));
 
     // The same amount in the same unit, printed otherwise: say exactly what the text has. A printing that
     // differs only in form (12.6 for 12.60) comes first; otherwise the marker differs, in word or in place.

@@ -61,7 +61,7 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
   const next = s[scan.end] ?? '';
   const num = scan.number;
   if (/[\d.]/.test(lead) || LATIN.test(lead) || /[-/:：+×~～]/.test(lead) || lead === '第') return 'joined to something before';
-  if (num.kind === 'chinese' && CHINESE_NUMERAL_CHARS.includes(lead)) return 'inside a longer numeral';
+  if (num.kind === 'chinese' && lead && CHINESE_NUMERAL_CHARS.includes(lead)) return 'inside a longer numeral';
   if (LATIN.test(next) || /[+×]/.test(next)) return 'a name or a spec';
   if (/[-/:：.]/.test(next) && /\d/.test(s[scan.end + 1] ?? '')) return 'a date, time or version';
   const rest = afterSpaces(s, scan.end);
@@ -77,8 +77,9 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
     if (num.kind === 'arabic' && !num.digits.includes('.') && num.digits.length >= 7 && !scan.prefix) return 'a long code';
   }
   if (num.kind === 'chinese' || scan.shape === 'fraction') {
-    if (OPENING_QUOTES.includes(lead)) return 'a slogan';
-    if (CHINESE_NUMERAL_CHARS.includes(next) && next !== '万' && next !== '亿') return 'a slogan';
+    // lead and next are '' at either end of the text, which every string includes.
+    if (lead && OPENING_QUOTES.includes(lead)) return 'a slogan';
+    if (next && CHINESE_NUMERAL_CHARS.includes(next) && next !== '万' && next !== '亿') return 'a slogan';
     if (!scan.unitWord && scan.shape === 'plain' && scan.markers.length === 0) return 'a numeral without a unit';
     if (num.value === 1 && !scan.prefix && scan.markers.length === 0 && scan.shape === 'plain') return 'an article';
   }

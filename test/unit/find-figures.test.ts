@@ -22,6 +22,14 @@ describe('offsets are in the original text', () => {
   });
 });
 
+describe('at either end of the text', () => {
+  it('finds a figure in Chinese numerals that starts or ends the text', () => {
+    expect(texts('近九成')).toEqual(['近九成']);
+    expect(texts('该行贷款覆盖辖内近九成')).toEqual(['近九成']);
+    expect(texts('三分之一的网点完成改造')).toEqual(['三分之一']);
+  });
+});
+
 describe('spaces and line breaks inside a figure', () => {
   it('joins a number wrapped across lines by a newspaper column', () => {
     expect(texts('推送廉政提醒 5\n76条，服务覆盖县域 9\n0%以上经营主体').map(compactFigureText)).toEqual(['576条', '90%以上']);

@@ -18,6 +18,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { groupInOrder } from '../lib/site-index.ts';
 import { normalizeBase } from '../lib/urls.ts';
 
 /** How a reference is used: an asset is loaded by the page itself, so it may never come from another host. */
@@ -422,19 +423,9 @@ export function formatReport(res: LinkCheckResult, opts: { maxPagesPerTarget?: n
   lines.push(
     `链接检查：子路径 ${res.base}${res.site ? `，站点 ${res.site}` : ''}；页面 ${res.pages} 个，样式表 ${res.stylesheets} 个，引用 ${res.refs} 处；用时 ${secs} 秒`,
   );
-  const group = <T extends Ref>(items: T[], key: (x: T) => string) => {
-    const m = new Map<string, T[]>();
-    for (const x of items) {
-      const k = key(x);
-      const list = m.get(k);
-      if (list) list.push(x);
-      else m.set(k, [x]);
-    }
-    return m;
-  };
   if (res.problems.length) {
     lines.push('', `✖ 断链 ${res.problems.length} 处：`);
-    for (const [, items] of group(res.problems, (p) => `${p.problem}\u0000${p.url}\u0000${p.reason}`)) {
+    for (const [, items] of groupInOrder(res.problems, (p) => `${p.problem}\u0000${p.url}\u0000${p.reason}`)) {
       const p = items[0]!;
       const froms = [...new Set(items.map((x) => urlPathOf(res.base, x.from)))];
       const shown = froms.slice(0, max);
@@ -446,7 +437,7 @@ export function formatReport(res: LinkCheckResult, opts: { maxPagesPerTarget?: n
     lines.push('✔ 没有断链。');
   }
   if (res.external.length) {
-    const hosts = group(res.external, (e) => e.host);
+    const hosts = groupInOrder(res.external, (e) => e.host);
     lines.push('', `提醒：指向其他主机的链接 ${res.external.length} 个（${hosts.size} 个主机），内网读者可能打不开：`);
     for (const [host, items] of hosts) {
       const froms = [...new Set(items.map((x) => urlPathOf(res.base, x.from)))];

@@ -106,7 +106,7 @@ const ROWS: Row[] = [
   {
     name: 'an MDX <Figure> naming a figure by its label',
     setup: (c) => report(c, 'jiexiu-mdx.mdx', VALID.replace('党建赋能', 'MDX').replace('该行各项存款余额216.66亿元', '该行各项存款余额<Figure metric="各项存款余额" />')),
-    expect: { pass: true, built: (dist) => expect(readFileSync(path.join(dist, 'reports/jiexiu-mdx/index.html'), 'utf8')).toMatch(/各项存款余额<strong class="inline-figure"[^>]*>216\.66亿元<\/strong>/) },
+    expect: { pass: true, built: (dist) => expect(readFileSync(path.join(dist, 'reports/jiexiu-mdx/index.html'), 'utf8')).toMatch(/各项存款余额<mark class="figure-mark"><strong class="inline-figure"[^>]*>216\.66亿元<\/strong><\/mark>/) },
   },
   {
     name: 'an MDX import of another report',

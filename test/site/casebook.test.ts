@@ -221,9 +221,17 @@ describe('年度案例汇编', () => {
       const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
       expect(bad).toEqual([]);
       expect(await page.$$eval('script:not([src]), style', (s) => s.length)).toBe(0);
-      // The button lays the booklet out (and then asks the browser to print).
+      // The button lays the booklet out and then asks the browser to print. The request is recorded rather than
+      // carried out: a print dialog left open in headless Chromium keeps later pages of the same browser from
+      // receiving beforeprint, and their PDFs then come without the laid-out sheets.
+      await page.evaluate(() => {
+        window.print = () => {
+          (window as unknown as { __printed: boolean }).__printed = true;
+        };
+      });
       await page.click('[data-casebook-print]');
       await page.waitForSelector('.book-print .book-sheet', { state: 'attached' });
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __printed?: boolean }).__printed === true)).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
       expect(w.foreign).toEqual([]);
       expect(w.failed).toEqual([]);

@@ -6,11 +6,10 @@
  * Exit codes: 0 done · 1 a file had no article · 2 bad usage, an unreadable file or broken data files.
  */
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
-import { ContentConfigError, readContentConfig } from '../src/node/content-config.ts';
+import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
 import { contractOf, importFile, writeDrafts, type ImportedFile } from '../src/node/import/run.ts';
 import { SourceError } from '../src/node/import/read.ts';
 import { fileSummary } from '../src/lib/import/report.ts';
-import { formatProblem } from '../src/lib/problems.ts';
 import type { ContractArticle } from '../src/lib/import/report.ts';
 
 const USAGE = `用法：npm run import -- [--json] 文件…
@@ -30,17 +29,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${unknown.length > 0 ? `不认识的选项 ${unknown.join(' ')}\n` : '没有写要导入的文件。\n'}${USAGE}`);
     return 2;
   }
-  let config;
-  try {
-    config = readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() });
-  } catch (e) {
-    if (e instanceof ContentConfigError) {
-      for (const p of e.problems) console.error(formatProblem(p) + '\n');
-      console.error('设置、指标目录或机构名录有误，无法导入。');
-      return 2;
-    }
-    throw e;
-  }
+  const config = orExplainConfigProblems(
+    () => readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() }),
+    '设置、指标目录或机构名录有误，无法导入。',
+  );
+  if (!config) return 2;
   const all: ContractArticle[] = [];
   const taken = new Set<string>();
   let code = 0;

@@ -8,8 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
-import { ContentConfigError, readContentConfig } from '../src/node/content-config.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
 import { parseDay, todayInShanghai } from '../src/lib/dates.ts';
 import { chooseOrg, renderSkeleton, titleProblem, validSlug } from '../src/lib/new-report.ts';
 import { draftSlug, orgIdFor, topicOf } from '../src/lib/import/slug.ts';
@@ -41,16 +40,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${given}\n${USAGE}`);
     return 2;
   }
-  let config;
-  try {
-    config = readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() });
-  } catch (e) {
-    if (e instanceof ContentConfigError) {
-      for (const p of e.problems) console.error(formatProblem(p) + '\n');
-      return 2;
-    }
-    throw e;
-  }
+  const config = orExplainConfigProblems(() => readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() }));
+  if (!config) return 2;
   const allThemes = config.site.themes.map((t) => t.name);
   const interactive = process.stdin.isTTY === true || !given.has('org') || !given.has('title');
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;

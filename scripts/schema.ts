@@ -9,8 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { contentDirFromEnv, PROJECT_ROOT, projectContentDir } from '../src/node/config.ts';
-import { ContentConfigError, readContentConfig } from '../src/node/content-config.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
 import { createReportSchema } from '../src/schemas/report.ts';
 import { editorSchema, type JsonSchema } from '../src/lib/editor-schema.ts';
 
@@ -23,17 +22,8 @@ export function reportJsonSchema(contentDir: string, projectContent: string): Js
 }
 
 function main(): number {
-  let schema: JsonSchema;
-  try {
-    schema = reportJsonSchema(contentDirFromEnv(), projectContentDir());
-  } catch (e) {
-    if (e instanceof ContentConfigError) {
-      for (const p of e.problems) console.error(formatProblem(p) + '\n');
-      console.error('设置、指标目录或机构名录有误，无法生成。');
-      return 2;
-    }
-    throw e;
-  }
+  const schema = orExplainConfigProblems(() => reportJsonSchema(contentDirFromEnv(), projectContentDir()), '设置、指标目录或机构名录有误，无法生成。');
+  if (!schema) return 2;
   const dir = path.join(PROJECT_ROOT, '.vscode');
   mkdirSync(dir, { recursive: true });
   const schemaFile = path.join(dir, 'report.schema.json');

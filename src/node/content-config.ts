@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import { buildCatalog, buildRegistry, catalogIssues, registryIssues } from '../lib/catalog.ts';
 import { parseYamlFile } from '../lib/frontmatter.ts';
 import type { Catalog, OrgRegistry } from '../lib/model.ts';
-import type { Problem } from '../lib/problems.ts';
+import { formatProblem, type Problem } from '../lib/problems.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { schemaProblems } from '../lib/validate/schema-issues.ts';
 import { catalogSchema, type CatalogData } from '../schemas/catalog.ts';
@@ -187,4 +187,19 @@ export function readSiteAddress(opts: ReadConfigOptions): { base: string; site: 
   }
   const resolved = resolveSite(site ?? siteConfigSchema.parse({ themes: [{ name: '—' }] }), env);
   return { base: resolved.base, site: resolved.site };
+}
+
+/**
+ * For the command-line scripts: `run`'s result, or undefined once the settings' problems (and `failure`, what
+ * the script therefore cannot do) are printed in Chinese. Any other error is not the operator's to fix here.
+ */
+export function orExplainConfigProblems<T>(run: () => T, failure?: string): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof ContentConfigError)) throw e;
+    for (const p of e.problems) console.error(`${formatProblem(p)}\n`);
+    if (failure) console.error(failure);
+    return undefined;
+  }
 }

@@ -1,15 +1,10 @@
 /** What an import says: the machine contract (--json) and the Chinese summary for the writer. */
 import type { ImportedArticle } from './article.ts';
+import type { ExtractedFigure } from './figures.ts';
 import type { OrgProposal } from './orgs.ts';
 
-export interface ContractFigure {
-  text: string;
-  value: number;
-  unit: string;
-  approx: string | null;
-  label: string | null;
-  key: string | null;
-}
+/** A figure as the contract states it: the extracted figure's printed text, reading and label. */
+export type ContractFigure = Pick<ExtractedFigure, 'text' | 'value' | 'unit' | 'approx' | 'label' | 'key'>;
 
 export interface ContractArticle {
   title: string | null;

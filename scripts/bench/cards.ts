@@ -1,7 +1,8 @@
 /**
- * Card rendering cost for 1,000 cards: satori (SVG) and sharp (PNG) per card, median and p95, on one core
- * and through the worker pool; RSS after 100 and after 1,000 renders in one process (flat means no leak).
- * Baseline measured in the same run: sharp encoding a blank 1200×630 PNG.
+ * Card rendering cost for 1,000 cards and their posters: satori (SVG) and sharp (rasterise, composite the logo
+ * and QR code, encode the PNG) per image, median and p95, on one core and through the worker pool; RSS after
+ * 100 and after 1,000 renders in one process (flat means no leak). Baseline measured in the same run: sharp
+ * encoding a blank 1200×630 PNG.
  */
 import os from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +12,9 @@ import type { CardData } from '../../src/cards/data.ts';
 import { logoPng } from '../../src/cards/build.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts } from '../../src/cards/fonts.ts';
 import { renderInPool } from '../../src/cards/pool.ts';
-import { renderSvg, satoriFonts, svgToPng } from '../../src/cards/render.ts';
-import { CARD, cardTree, treeText } from '../../src/cards/templates.ts';
+import { slotImages } from '../../src/cards/job.ts';
+import { renderPng, satoriFonts } from '../../src/cards/render.ts';
+import { CARD, POSTER, cardTree, posterTree, treeText } from '../../src/cards/templates.ts';
 
 const N = Number(process.env.BENCH_CARDS ?? 1000);
 const ORGS = ['介休农商银行', '翼城农商银行', '中国银行湖南省分行', '松阳农商银行', '示例农商银行'];
@@ -48,8 +50,13 @@ export async function run(): Promise<void> {
   const fonts = loadSourceFonts();
   const m = await createMeasurer(fonts);
   const logo = await logoPng('public/brand/logo.svg');
-  const trees = Array.from({ length: N }, (_, i) => cardTree(card(i, logo), m));
-  const subset = satoriFonts(await subsetFonts(fonts, trees.map(treeText).join('')));
+  const data = Array.from({ length: N }, (_, i) => card(i, logo));
+  // Each card and its poster, as the build renders them: same trees, same images.
+  const jobs = data.flatMap((c) => [
+    { kind: 'card', tree: cardTree(c, m), size: CARD, images: { logo: c.logo } },
+    { kind: 'poster', tree: posterTree(c, m), size: POSTER, images: { logo: c.logo, qr: c.url } },
+  ]);
+  const subset = satoriFonts(await subsetFonts(fonts, jobs.map((j) => treeText(j.tree)).join('')));
 
   const blank = [];
   for (let i = 0; i < 50; i++) {
@@ -59,38 +66,41 @@ export async function run(): Promise<void> {
   }
   const base = stats(blank).median;
 
-  const svgMs: number[] = [];
-  const pngMs: number[] = [];
+  const ms = { card: { svg: [] as number[], png: [] as number[] }, poster: { svg: [] as number[], png: [] as number[] } };
+  const total: number[] = [];
   let rss100 = 0;
   let peak = process.memoryUsage().rss;
   const rss0 = peak;
-  for (let i = 0; i < N; i++) {
-    const t0 = performance.now();
-    const svg = await renderSvg(trees[i]!, CARD, subset);
-    const t1 = performance.now();
-    await svgToPng(svg);
-    pngMs.push(performance.now() - t1);
-    svgMs.push(t1 - t0);
+  for (let i = 0; i < jobs.length; i++) {
+    const j = jobs[i]!;
+    const r = await renderPng(j.tree, j.size, subset, slotImages(j.images));
+    ms[j.kind as 'card' | 'poster'].svg.push(r.svgMs);
+    ms[j.kind as 'card' | 'poster'].png.push(r.pngMs);
+    total.push(r.svgMs + r.pngMs);
     const rss = process.memoryUsage().rss;
     peak = Math.max(peak, rss);
-    if (i === 99) rss100 = rss;
-    if ((i + 1) % 100 === 0) process.stderr.write(`cards ${i + 1}/${N}\r`);
+    if (i === 199) rss100 = rss;
+    if ((i + 1) % 100 === 0) process.stderr.write(`cards ${i + 1}/${jobs.length}\r`);
   }
   const rssEnd = process.memoryUsage().rss;
-  const svg = stats(svgMs);
-  const png = stats(pngMs);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'showcase-bench-cards-'));
   const started = performance.now();
-  const pool = await renderInPool(trees.map((tree, i) => ({ tree, width: CARD.width, height: CARD.height, file: path.join(dir, `${i}.png`) })), subset);
+  const pool = await renderInPool(jobs.map((j, i) => ({ tree: j.tree, width: j.size.width, height: j.size.height, file: path.join(dir, `${i}.png`), ...j.images })), subset);
   const wall = performance.now() - started;
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`卡片数                 ${N}（1200×630）`);
+  const line = (label: string, xs: number[]) => {
+    const s = stats(xs);
+    return `${label}中位 ${s.median.toFixed(1)} ms，p95 ${s.p95.toFixed(1)} ms（基线的 ${(s.median / base).toFixed(1)} 倍）`;
+  };
+  console.log(`图片数                 ${N} 张卡片（1200×630）+ ${N} 张海报（1080×1440）`);
   console.log(`基线：sharp 空白 PNG    ${base.toFixed(1)} ms`);
-  console.log(`单核 SVG（satori）      中位 ${svg.median.toFixed(1)} ms，p95 ${svg.p95.toFixed(1)} ms（基线的 ${(svg.median / base).toFixed(1)} 倍）`);
-  console.log(`单核 PNG（sharp）       中位 ${png.median.toFixed(1)} ms，p95 ${png.p95.toFixed(1)} ms（基线的 ${(png.median / base).toFixed(1)} 倍）`);
-  console.log(`单核合计               中位 ${(svg.median + png.median).toFixed(1)} ms/卡`);
-  console.log(`进程 RSS               开始 ${mb(rss0)}，100 张后 ${mb(rss100)}，${N} 张后 ${mb(rssEnd)}，峰值 ${mb(peak)}（100→${N} 张增长 ${mb(rssEnd - rss100)}）`);
-  console.log(`并行（${os.availableParallelism()} 线程）          ${N} 张用时 ${(wall / 1000).toFixed(1)} s，${(wall / N).toFixed(1)} ms/卡（墙钟），工作线程峰值 RSS ${mb(pool.peakWorkerRss)}`);
+  console.log(line('单核 卡片 SVG（satori） ', ms.card.svg));
+  console.log(line('单核 卡片 PNG（sharp）  ', ms.card.png));
+  console.log(line('单核 海报 SVG（satori） ', ms.poster.svg));
+  console.log(line('单核 海报 PNG（sharp）  ', ms.poster.png));
+  console.log(line('单核 每张合计（含海报）  ', total));
+  console.log(`进程 RSS               开始 ${mb(rss0)}，200 张后 ${mb(rss100)}，${jobs.length} 张后 ${mb(rssEnd)}，峰值 ${mb(peak)}（200→${jobs.length} 张增长 ${mb(rssEnd - rss100)}）`);
+  console.log(`并行（${pool.threads} 线程）          ${jobs.length} 张用时 ${(wall / 1000).toFixed(1)} s，${(wall / jobs.length).toFixed(1)} ms/张（墙钟），工作线程峰值 RSS ${mb(pool.peakWorkerRss)}`);
 }

@@ -18,7 +18,6 @@ import { PROJECT_ROOT } from '../node/config.ts';
 import { usableCachedPng } from '../node/png.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
-import { QR_PLACEHOLDER } from './job.ts';
 import { renderInPool } from './pool.ts';
 import { satoriFonts } from './render.ts';
 import { CARD, POSTER, cardTree, posterTree, treeText } from './templates.ts';
@@ -163,19 +162,19 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
       .map((p) => ({ source: p.data.source, chars: measure.missing(cardText(p.data)) }))
       .filter((p) => p.chars.length > 0);
     if (missing.length > 0) throw new MissingGlyphError(missing);
-    const trees = pending.map((p) => (p.kind === 'poster' ? posterTree(p.data, measure, QR_PLACEHOLDER) : cardTree(p.data, measure)));
+    const trees = pending.map((p) => (p.kind === 'poster' ? posterTree(p.data, measure) : cardTree(p.data, measure)));
     // The font cut down to what these cards draw; a glyph looks the same in any subset that has it.
     const subset = await subsetFonts(fonts, trees.map(treeText).join(''));
     const step = Math.max(1, Math.round(pending.length / 20));
     const res = await renderInPool(
-      pending.map((p, i) => ({ tree: trees[i]!, width: p.size.width, height: p.size.height, file: cacheFile(p), ...(p.kind === 'poster' ? { qr: p.data.url } : {}) })),
+      pending.map((p, i) => ({ tree: trees[i]!, width: p.size.width, height: p.size.height, file: cacheFile(p), logo: p.data.logo, ...(p.kind === 'poster' ? { qr: p.data.url } : {}) })),
       satoriFonts(subset),
       { threads: opts.threads, progress: (done, total) => (done % step === 0 || done === total) && log(`cards ${done}/${total}`) },
     );
     svgMs = res.svgMs;
     pngMs = res.pngMs;
     threads = res.threads;
-    jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.kind, svgMs: j.svgMs + j.qrMs, pngMs: j.pngMs, bytes: j.bytes }));
+    jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.kind, svgMs: j.svgMs, pngMs: j.pngMs, bytes: j.bytes }));
   }
   const dirs = new Set<string>();
   for (const p of planned) {

@@ -71,25 +71,33 @@ export async function createMeasurer(fonts: FontSet): Promise<Measurer> {
     const blob = hb.createBlob(f.data);
     const face = hb.createFace(blob, 0);
     const font = hb.createFont(face);
-    return { weight: f.weight, face, font, upem: face.upem, cache: new Map<string, number>() };
+    // Advance in em per code point: laying out a poster measures thousands of strings over a few hundred characters.
+    return { weight: f.weight, face, font, upem: face.upem, cache: new Map<number, number>() };
   });
+  const regular = loaded.find((x) => x.weight === 400) ?? loaded[0]!;
+  const bold = loaded.find((x) => x.weight === 700) ?? loaded[0]!;
   const unicodes = new Set(loaded[0]!.face.collectUnicodes());
-  const advance = (ch: string, weight: 400 | 700) => {
-    const f = loaded.find((x) => x.weight === weight) ?? loaded[0]!;
-    let a = f.cache.get(ch);
-    if (a === undefined) {
-      const buf = hb.createBuffer();
-      buf.addText(ch);
-      buf.guessSegmentProperties();
-      hb.shape(f.font, buf);
-      a = buf.json().reduce((s, g) => s + g.ax, 0) / f.upem;
-      buf.destroy();
-      f.cache.set(ch, a);
-    }
+  const shapeAdvance = (f: (typeof loaded)[number], cp: number) => {
+    const buf = hb.createBuffer();
+    buf.addText(String.fromCodePoint(cp));
+    buf.guessSegmentProperties();
+    hb.shape(f.font, buf);
+    const a = buf.json().reduce((s, g) => s + g.ax, 0) / f.upem;
+    buf.destroy();
+    f.cache.set(cp, a);
     return a;
   };
   return {
-    width: (text, size, weight = 400) => [...text].reduce((s, ch) => s + advance(ch, weight), 0) * size,
+    width: (text, size, weight = 400) => {
+      const f = weight === 700 ? bold : regular;
+      let em = 0;
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        em += f.cache.get(cp) ?? shapeAdvance(f, cp);
+      }
+      return em * size;
+    },
     missing: (text) => [...new Set([...text])].filter((ch) => !/\s/.test(ch) && !unicodes.has(ch.codePointAt(0)!)),
   };
 }

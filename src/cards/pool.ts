@@ -23,15 +23,38 @@ export interface PoolResult {
 /** Up to this many jobs are rendered without workers. */
 export const IN_PROCESS_JOBS = 4;
 
+type CpuTimes = Pick<os.CpuInfo, 'times'>[];
+
 /**
- * Cores not busy with other work: the available cores less the load average beyond this build's own thread
- * (which waits while the workers render). On a machine other builds and tests share, more workers than free
- * cores only take turns with them. SHOWCASE_CARD_THREADS overrides.
+ * Cores that were idle between two snapshots of the CPU times (os.cpus()), out of `cores`: at least 1.
+ * Measured over a moment rather than taken from the load average, which still counts this build's own page
+ * and search work of the last minute and would leave a core unused.
  */
-export function freeCores(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load1 = os.loadavg()[0] ?? 0): number {
+export function idleCores(before: CpuTimes, after: CpuTimes, cores: number): number {
+  let idle = 0;
+  let total = 0;
+  after.forEach((cpu, i) => {
+    const b = before[i]?.times;
+    if (!b) return;
+    const t = cpu.times;
+    idle += t.idle - b.idle;
+    total += t.user + t.nice + t.sys + t.idle + t.irq - (b.user + b.nice + b.sys + b.idle + b.irq);
+  });
+  if (total <= 0) return cores;
+  return Math.max(1, Math.min(cores, Math.round((idle / total) * cores)));
+}
+
+/**
+ * Worker threads for a batch of cards: the cores free right now (sampled over `sampleMs` while this thread
+ * waits). On a machine other builds and tests share, more workers than free cores only take turns with them.
+ * SHOWCASE_CARD_THREADS overrides.
+ */
+export async function freeCores(env: NodeJS.ProcessEnv = process.env, sampleMs = 300): Promise<number> {
   const set = Number(env.SHOWCASE_CARD_THREADS);
   if (Number.isInteger(set) && set > 0) return set;
-  return Math.max(1, Math.min(cores, Math.round(cores - Math.max(0, load1 - 1))));
+  const before = os.cpus();
+  await new Promise((r) => setTimeout(r, sampleMs));
+  return idleCores(before, os.cpus(), os.availableParallelism());
 }
 
 export async function renderInPool(
@@ -53,7 +76,7 @@ export async function renderInPool(
     }
     return result;
   }
-  const threads = Math.max(1, Math.min(opts.threads ?? freeCores(), jobs.length));
+  const threads = Math.max(1, Math.min(opts.threads ?? (await freeCores()), jobs.length));
   result.threads = threads;
   const script = fileURLToPath(new URL('./worker.ts', import.meta.url));
   const fontData = fonts.map((f) => ({ ...f, data: f.data instanceof ArrayBuffer ? f.data : new Uint8Array(f.data).buffer }));
@@ -76,7 +99,7 @@ export async function renderInPool(
             reject(new Error(`卡片生成失败：${msg.error}`));
             return;
           }
-          record(msg.id, { svgMs: msg.svgMs, pngMs: msg.pngMs, qrMs: msg.qrMs, bytes: msg.bytes });
+          record(msg.id, { svgMs: msg.svgMs, pngMs: msg.pngMs, bytes: msg.bytes });
           result.peakWorkerRss = Math.max(result.peakWorkerRss, msg.rss);
           done++;
           opts.progress?.(done, jobs.length);

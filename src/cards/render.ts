@@ -1,11 +1,12 @@
 /**
- * satori turns a card tree into SVG (text as outlines, so the rasteriser needs no fonts); sharp encodes the
- * PNG. sharp, not @resvg/resvg-js: the latter grew by about 3.4 MB per render.
+ * satori turns a card tree into SVG (text as outlines, so the rasteriser needs no fonts); sharp rasterises it,
+ * composites the raster images into their slots and encodes the PNG. sharp, not @resvg/resvg-js: the latter
+ * grew by about 3.4 MB per render.
  */
 import satori from 'satori';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import type { FontFile } from './fonts.ts';
-import type { El } from './templates.ts';
+import type { El, ImageSlot } from './templates.ts';
 
 // One libvips thread per worker: the pool already runs a worker per core, and more threads only contend.
 // No operation cache: every card is new, and a cache would only hold memory.
@@ -18,8 +19,34 @@ export function satoriFonts(files: readonly FontFile[]): SatoriFont[] {
   return files.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: 'normal' as const }));
 }
 
-export async function renderSvg(tree: El, size: { width: number; height: number }, fonts: SatoriFont[]): Promise<string> {
-  return satori(tree as unknown as Parameters<typeof satori>[0], { width: size.width, height: size.height, fonts });
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** For each slot a tree may hold, what draws its image at the size the layout gave the box (RGBA pixels). */
+export type SlotImages = Partial<Record<ImageSlot, (box: Box) => Promise<Pixels>>>;
+export interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** The SVG and where the layout put each image slot. */
+export async function renderSvg(tree: El, size: { width: number; height: number }, fonts: SatoriFont[]): Promise<{ svg: string; slots: Map<ImageSlot, Box> }> {
+  const slots = new Map<ImageSlot, Box>();
+  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
+    width: size.width,
+    height: size.height,
+    fonts,
+    onNodeDetected: (n) => {
+      const slot = (n.props as El['props'])['data-slot'];
+      if (slot) slots.set(slot, { left: Math.round(n.left), top: Math.round(n.top), width: Math.round(n.width), height: Math.round(n.height) });
+    },
+  });
+  return { svg, slots };
 }
 
 /** Largest PNG a card or poster may be: chat apps and mail gateways recompress or refuse larger images. */
@@ -31,16 +58,43 @@ export const MAX_PNG_BYTES = 150 * 1024;
  * flat colours and their anti-aliased edges, which 256 colours hold without a visible difference, at about
  * half the size and twice the encoding time.
  */
-export async function svgToPng(svg: string): Promise<Buffer> {
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6, palette: false }).toBuffer();
-  if (png.length <= MAX_PNG_BYTES) return png;
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 6, palette: true, quality: 100, colours: 256 }).toBuffer();
+export async function svgToPng(svg: string, overlays: OverlayOptions[] = []): Promise<Buffer> {
+  const encode = (palette: boolean) =>
+    sharp(Buffer.from(svg))
+      .composite(overlays)
+      .png(palette ? { compressionLevel: 6, palette: true, quality: 100, colours: 256 } : { compressionLevel: 6, palette: false })
+      .toBuffer();
+  const png = await encode(false);
+  return png.length <= MAX_PNG_BYTES ? png : encode(true);
 }
 
-export async function renderPng(tree: El, size: { width: number; height: number }, fonts: SatoriFont[]): Promise<{ png: Buffer; svgMs: number; pngMs: number }> {
+/** `png` scaled to fit `box` (centred, transparent around it), as RGBA pixels of exactly the box's size. */
+export async function fitImage(png: Buffer, box: Box): Promise<Pixels> {
+  const { data, info } = await sharp(png)
+    .resize(box.width, box.height, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+export async function renderPng(
+  tree: El,
+  size: { width: number; height: number },
+  fonts: SatoriFont[],
+  images: SlotImages = {},
+): Promise<{ png: Buffer; svgMs: number; pngMs: number }> {
   const t0 = performance.now();
-  const svg = await renderSvg(tree, size, fonts);
+  const { svg, slots } = await renderSvg(tree, size, fonts);
   const t1 = performance.now();
-  const png = await svgToPng(svg);
+  const overlays: OverlayOptions[] = [];
+  for (const [slot, box] of slots) {
+    const draw = images[slot];
+    // A slot without its image would publish a card with a blank hole where the logo or QR code belongs.
+    if (!draw) throw new Error(`卡片里的图片位置“${slot}”没有图片`);
+    const px = await draw(box);
+    overlays.push({ input: px.data, raw: { width: px.width, height: px.height, channels: 4 }, left: box.left, top: box.top });
+  }
+  const png = await svgToPng(svg, overlays);
   return { png, svgMs: t1 - t0, pngMs: performance.now() - t1 };
 }

@@ -6,7 +6,7 @@ import type { ContentModel } from '../lib/model.ts';
 import { logoDataUri } from './build.ts';
 import { orgCardData, reportCardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet, type Measurer } from './fonts.ts';
-import { qrPngDataUri } from './qr.ts';
+import { slotImages } from './job.ts';
 import { renderPng, satoriFonts } from './render.ts';
 import { CARD, POSTER, cardTree, posterTree, treeText } from './templates.ts';
 
@@ -30,19 +30,21 @@ export async function renderCard(model: ContentModel, target: CardTarget, root?:
   const published = model.reports.filter((r) => r.published);
   let tree;
   let size;
+  let data;
   if (target.kind === 'org') {
     const org = model.registry.byId.get(target.id);
-    const data = org && orgCardData(org, published, model, logo);
+    data = org && orgCardData(org, published, model, logo);
     if (!data) return undefined;
     tree = cardTree(data, measure);
     size = CARD;
   } else {
     const report = published.find((r) => r.slug === target.slug);
     if (!report) return undefined;
-    const data = reportCardData(report, model, logo);
-    tree = target.kind === 'poster' ? posterTree(data, measure, await qrPngDataUri(data.url)) : cardTree(data, measure);
+    data = reportCardData(report, model, logo);
+    tree = target.kind === 'poster' ? posterTree(data, measure) : cardTree(data, measure);
     size = target.kind === 'poster' ? POSTER : CARD;
   }
   const subset = await subsetFonts(set, treeText(tree));
-  return (await renderPng(tree, size, satoriFonts(subset))).png;
+  const images = slotImages({ logo: data.logo, ...(target.kind === 'poster' ? { qr: data.url } : {}) });
+  return (await renderPng(tree, size, satoriFonts(subset), images)).png;
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCards, MissingGlyphError } from '../../src/cards/build.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from '../../src/cards/data.ts';
 import { createMeasurer, loadFontFiles, subsetFonts, type Measurer } from '../../src/cards/fonts.ts';
-import { qrPngDataUri } from '../../src/cards/qr.ts';
+import { slotImages } from '../../src/cards/job.ts';
 import { MAX_PNG_BYTES, renderPng, satoriFonts } from '../../src/cards/render.ts';
 import { CARD, CARD_FIGURES, CARD_TITLE_STEPS, POSTER, POSTER_FIGURES, cardTree, fitLines, fitText, layoutFigure, posterTree, treeText, type El } from '../../src/cards/templates.ts';
 import { loadContent } from '../helpers/content.ts';
@@ -86,7 +86,9 @@ async function blankRuns(png: Buffer): Promise<{ longest: number; lowestInk: (be
   return { longest, lowestInk };
 }
 
-const poster = async (c: CardData) => posterTree(c, m, await qrPngDataUri(c.url));
+const poster = (c: CardData) => posterTree(c, m);
+/** A poster rendered as the build renders it: its QR code encodes the report's address. */
+const renderPoster = (c: CardData) => renderPng(poster(c), POSTER, satoriFonts(FONTS.files), slotImages({ logo: c.logo, qr: c.url }));
 
 describe('text that fits', () => {
   it('wraps a long title into at most two lines, each within the card, ending in an ellipsis', () => {
@@ -144,7 +146,7 @@ describe('text that fits', () => {
     const w60 = fitText(W60_CARD.title, m, 700, CARD_INNER, CARD_TITLE_STEPS);
     expect(w60.size).toBeLessThan(CARD_TITLE_STEPS[0].size);
     expect(w60.lines.join('')).toBe(W60_CARD.title);
-    for (const [tree, width] of [[cardTree(W60_CARD, m), CARD_INNER], [await poster(W60_CARD), POSTER_INNER]] as const) {
+    for (const [tree, width] of [[cardTree(W60_CARD, m), CARD_INNER], [poster(W60_CARD), POSTER_INNER]] as const) {
       expect(titleLines(tree).join('')).toBe(W60_CARD.title);
       for (const t of lineWidths(tree)) expect(m.width(t.text, t.size, t.weight), t.text).toBeLessThanOrEqual(width);
     }
@@ -162,13 +164,13 @@ describe('text that fits', () => {
 
   it('the committed fonts have every character the test cards draw (else a snapshot would hide a gap)', async () => {
     for (const c of [SAMPLE_CARD, MANY_FIGURE_CARD, ONE_FIGURE_CARD, NO_FIGURE_CARD, LONG_CARD, W60_CARD, ORG_CARD]) {
-      for (const tree of [cardTree(c, m), await poster(c)]) expect(m.missing(treeText(tree)), c.id).toEqual([]);
+      for (const tree of [cardTree(c, m), poster(c)]) expect(m.missing(treeText(tree)), c.id).toEqual([]);
     }
   });
 
   it('no single text line of any test card or poster is wider than the canvas', async () => {
     for (const c of [SAMPLE_CARD, MANY_FIGURE_CARD, ONE_FIGURE_CARD, NO_FIGURE_CARD, LONG_CARD, W60_CARD, ORG_CARD]) {
-      for (const [tree, width] of [[cardTree(c, m), CARD_INNER], [await poster(c), POSTER_INNER]] as const) {
+      for (const [tree, width] of [[cardTree(c, m), CARD_INNER], [poster(c), POSTER_INNER]] as const) {
         for (const t of lineWidths(tree)) expect(m.width(t.text, t.size, t.weight), `${c.id}: ${t.text}`).toBeLessThanOrEqual(width);
       }
     }
@@ -178,7 +180,7 @@ describe('text that fits', () => {
 describe('what each layout shows', () => {
   it('figures exactly as printed: marker, number and unit in their order, never cut', async () => {
     for (const c of [SAMPLE_CARD, ONE_FIGURE_CARD, LONG_CARD, ORG_CARD]) {
-      for (const tree of [cardTree(c, m), await poster(c)]) {
+      for (const tree of [cardTree(c, m), poster(c)]) {
         const text = treeText(tree);
         for (const f of c.figures) expect(text, `${c.id}`).toContain(`${f.prefix}${f.number}${f.unit}`);
         expect(text).not.toMatch(/\d…/);
@@ -197,7 +199,7 @@ describe('what each layout shows', () => {
   it('a card has room for four figures, a poster for six: the first, in the order the data gives them', async () => {
     expect([CARD_FIGURES, POSTER_FIGURES]).toEqual([4, 6]);
     const card = treeText(cardTree(MANY_FIGURE_CARD, m));
-    const tall = treeText(await poster(MANY_FIGURE_CARD));
+    const tall = treeText(poster(MANY_FIGURE_CARD));
     MANY_FIGURE_CARD.figures.forEach((f, i) => {
       const printed = `${f.prefix}${f.number}${f.unit}`;
       expect(card.includes(printed), printed).toBe(i < CARD_FIGURES);
@@ -207,7 +209,7 @@ describe('what each layout shows', () => {
 
   it('a report without figures shows its summary, with one figure the figure and its summary; never a filler word', async () => {
     for (const c of [NO_FIGURE_CARD, ONE_FIGURE_CARD] as TestCard[]) {
-      for (const tree of [cardTree(c, m), await poster(c)]) {
+      for (const tree of [cardTree(c, m), poster(c)]) {
         const text = treeText(tree);
         expect(text).toContain(c.summary!.slice(0, 20));
         expect(text).not.toContain('图文案例');
@@ -237,7 +239,7 @@ describe('what each layout shows', () => {
 describe('posters use their height', () => {
   for (const [name, c] of [['six figures', MANY_FIGURE_CARD], ['four figures', SAMPLE_CARD], ['no figures', NO_FIGURE_CARD], ['one figure', ONE_FIGURE_CARD], ['long title', LONG_CARD]] as const) {
     it(`${name}: no blank band taller than a ninth of the poster; content reaches the lower third`, async () => {
-      const { png } = await renderPng(await poster(c), POSTER, satoriFonts(FONTS.files));
+      const { png } = await renderPoster(c);
       const runs = await blankRuns(png);
       expect(runs.longest).toBeLessThanOrEqual(POSTER.height / 9);
       // Above the footer (QR code and date, the bottom 324 px), the content's lowest drawn pixel.
@@ -260,8 +262,7 @@ describe('image snapshots (committed fonts)', () => {
   ];
   for (const [name, card, kind] of layouts) {
     it(`${name}: matches the snapshot, at most 150 KB`, async () => {
-      const tree = kind === 'card' ? cardTree(card, m) : await poster(card);
-      const { png } = await renderPng(tree, kind === 'card' ? CARD : POSTER, satoriFonts(FONTS.files));
+      const { png } = kind === 'card' ? await renderPng(cardTree(card, m), CARD, satoriFonts(FONTS.files), slotImages(card)) : await renderPoster(card);
       expect(png.length).toBeLessThanOrEqual(MAX_PNG_BYTES);
       const file = path.join(SNAP, `${name}.png`);
       if (process.env.UPDATE_CARD_SNAPSHOTS === '1' || !existsSync(file)) {
@@ -285,10 +286,48 @@ describe('image snapshots (committed fonts)', () => {
 
 describe('QR code', () => {
   it('the poster decodes to the report’s absolute URL under the base path', async () => {
-    const { png } = await renderPng(await poster(SAMPLE_CARD), POSTER, satoriFonts(FONTS.files));
+    const { png } = await renderPoster(SAMPLE_CARD);
     const img = await raw(png);
     const code = jsQR(img.data, img.width, img.height);
     expect(code?.data).toBe('http://showcase.bank.local/showcase/reports/hunan-boc-2023-fudaoyuan/');
+  });
+});
+
+describe('logo', () => {
+  // A logo of one colour no layout uses, so any pixel of it on the card can only come from the logo.
+  const BLUE = { r: 0, g: 80, b: 255 };
+  const logoUri = async () => `data:image/png;base64,${(await sharp({ create: { width: 96, height: 96, channels: 4, background: { ...BLUE, alpha: 1 } } }).png().toBuffer()).toString('base64')}`;
+  const bluePixels = async (png: Buffer) => {
+    const img = await raw(png);
+    const at: [number, number][] = [];
+    for (let i = 0; i < img.data.length; i += 4) {
+      if (Math.abs(img.data[i]! - BLUE.r) < 8 && Math.abs(img.data[i + 1]! - BLUE.g) < 8 && Math.abs(img.data[i + 2]! - BLUE.b) < 8) at.push([(i / 4) % img.width, Math.floor(i / 4 / img.width)]);
+    }
+    return at;
+  };
+
+  it('is drawn whole in its box at the top, on the card and on the poster', async () => {
+    const c = { ...SAMPLE_CARD, logo: await logoUri() };
+    for (const [png, size, box] of [
+      [(await renderPng(cardTree(c, m), CARD, satoriFonts(FONTS.files), slotImages(c))).png, CARD, 31],
+      [(await renderPng(poster(c), POSTER, satoriFonts(FONTS.files), slotImages({ logo: c.logo, qr: c.url }))).png, POSTER, 39],
+    ] as const) {
+      const px = await bluePixels(png);
+      expect(px.length).toBe(box * box);
+      const xs = px.map(([x]) => x);
+      const ys = px.map(([, y]) => y);
+      // One square, in the top part of the image (the header on a card, the band on a poster).
+      expect(Math.max(...xs) - Math.min(...xs) + 1).toBe(box);
+      expect(Math.max(...ys) - Math.min(...ys) + 1).toBe(box);
+      expect(Math.max(...ys)).toBeLessThan(size.height / 6);
+    }
+    const without = (await renderPng(cardTree(SAMPLE_CARD, m), CARD, satoriFonts(FONTS.files), slotImages(SAMPLE_CARD))).png;
+    expect(await bluePixels(without)).toHaveLength(0);
+  });
+
+  it('a layout with a logo box but no logo to draw is an error, not a card with a hole', async () => {
+    const c = { ...SAMPLE_CARD, logo: await logoUri() };
+    await expect(renderPng(cardTree(c, m), CARD, satoriFonts(FONTS.files), {})).rejects.toThrow('没有图片');
   });
 });
 
@@ -298,7 +337,7 @@ describe('glyphs', () => {
     const cards = model.reports.filter((r) => r.published).map((r) => reportCardData(r, model));
     const full = (await import('../../src/cards/fonts.ts')).loadSourceFonts();
     const full_m = await createMeasurer(full);
-    const trees = await Promise.all(cards.flatMap((c) => [cardTree(c, full_m), qrPngDataUri(c.url).then((qr) => posterTree(c, full_m, qr))]));
+    const trees = cards.flatMap((c) => [cardTree(c, full_m), posterTree(c, full_m)]);
     const text = trees.map(treeText).join('');
     const subset = await subsetFonts(full, text);
     const sm = await createMeasurer({ files: subset, hash: '' });

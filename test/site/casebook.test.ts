@@ -62,6 +62,11 @@ interface Printed {
 /** Prints the open casebook to an A4 PDF (the layout runs on `beforeprint`) and reads both back. */
 async function print(page: Page): Promise<Printed> {
   const started = Date.now();
+  // The event a browser sends before it prints, sent here rather than left to page.pdf(): headless Chromium
+  // sometimes prints without sending it (a CI run printed a 211-page PDF with no sheet laid out), and what is
+  // tested is the layout the page makes on that event, not whether the browser sends it.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  expect(await page.evaluate(() => document.documentElement.classList.contains('book-laid-out'))).toBe(true);
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   const ms = Date.now() - started;
   // innerText leaves out what does not print; the sheets are hidden on screen.

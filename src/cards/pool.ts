@@ -26,11 +26,12 @@ export const IN_PROCESS_JOBS = 4;
 type CpuTimes = Pick<os.CpuInfo, 'times'>[];
 
 /**
- * Cores that were idle between two snapshots of the CPU times (os.cpus()), out of `cores`: at least 1.
- * Measured over a moment rather than taken from the load average, which still counts this build's own page
- * and search work of the last minute and would leave a core unused.
+ * Cores free between two snapshots of the CPU times (os.cpus()), out of `cores`, at least 1: the idle time,
+ * plus the time this process itself used meanwhile (`ownMs`: its garbage collector finishing the page work,
+ * which gives way once the workers start). Measured over a moment rather than taken from the load average,
+ * which still counts this build's own page and search work of the last minute and would leave a core unused.
  */
-export function idleCores(before: CpuTimes, after: CpuTimes, cores: number): number {
+export function idleCores(before: CpuTimes, after: CpuTimes, cores: number, ownMs = 0): number {
   let idle = 0;
   let total = 0;
   after.forEach((cpu, i) => {
@@ -41,7 +42,7 @@ export function idleCores(before: CpuTimes, after: CpuTimes, cores: number): num
     total += t.user + t.nice + t.sys + t.idle + t.irq - (b.user + b.nice + b.sys + b.idle + b.irq);
   });
   if (total <= 0) return cores;
-  return Math.max(1, Math.min(cores, Math.round((idle / total) * cores)));
+  return Math.max(1, Math.min(cores, Math.round((Math.min(total, idle + ownMs) / total) * cores)));
 }
 
 /**
@@ -53,8 +54,10 @@ export async function freeCores(env: NodeJS.ProcessEnv = process.env, sampleMs =
   const set = Number(env.SHOWCASE_CARD_THREADS);
   if (Number.isInteger(set) && set > 0) return set;
   const before = os.cpus();
+  const own = process.cpuUsage();
   await new Promise((r) => setTimeout(r, sampleMs));
-  return idleCores(before, os.cpus(), os.availableParallelism());
+  const used = process.cpuUsage(own);
+  return idleCores(before, os.cpus(), os.availableParallelism(), (used.user + used.system) / 1000);
 }
 
 export async function renderInPool(

@@ -122,7 +122,7 @@ export default function showcase(): AstroIntegration {
         try {
           const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), root, cacheDir: path.join(cache, 'showcase-cards') });
           const ms = performance.now() - started;
-          logger.info(`分享卡片：新生成 ${cards.rendered} 张，沿用缓存 ${cards.cached} 张，${Math.round(ms)} 毫秒`);
+          logger.info(`分享卡片：新生成 ${cards.rendered} 张${cards.threads > 0 ? `（${cards.threads} 个线程）` : ''}，沿用缓存 ${cards.cached} 张，${Math.round(ms)} 毫秒`);
           setTiming('cards', Math.round(ms));
           setTiming('cardStats', cardStats(cards));
           printTimings();

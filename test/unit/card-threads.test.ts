@@ -18,6 +18,15 @@ describe('card worker threads', () => {
     expect(idleCores(four, [cpu(0, 100), cpu(0, 100), cpu(0, 100), cpu(100, 0)], 4)).toBe(3);
   });
 
+  it('counts the time this process used meanwhile as free: its own collector gives way to the workers', () => {
+    const before = [cpu(1000, 5000), cpu(2000, 4000)];
+    const after = [cpu(1100, 5000), cpu(2000, 4100)];
+    expect(idleCores(before, after, 2)).toBe(1);
+    expect(idleCores(before, after, 2, 100)).toBe(2);
+    // Never more than all of it.
+    expect(idleCores(before, after, 2, 10_000)).toBe(2);
+  });
+
   it('never counts more than the cores this process may use (a container may see more)', () => {
     expect(idleCores([cpu(0, 0), cpu(0, 0), cpu(0, 0), cpu(0, 0)], [cpu(0, 100), cpu(0, 100), cpu(0, 100), cpu(0, 100)], 2)).toBe(2);
   });

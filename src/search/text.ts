@@ -73,9 +73,19 @@ function letters(n: number, width: number): string {
   return n.toString(16).padStart(width, '0').replace(/[0-9a-f]/g, (d) => String.fromCharCode(0x61 + parseInt(d, 16)));
 }
 
-/** A Chinese character as index-token letters (5 hex digits: every plane the CJK class reaches). */
+const CODES = new Map<string, string>();
+/**
+ * A Chinese character as index-token letters: its code point in base 26, four letters (26⁴ covers every plane
+ * the CJK class reaches). Short, because every character of every report is indexed as a pair of these.
+ */
 function code(c: string): string {
-  return letters(c.codePointAt(0)!, 5);
+  let s = CODES.get(c);
+  if (s === undefined) {
+    s = '';
+    for (let n = c.codePointAt(0)!, k = 0; k < 4; k++, n = Math.floor(n / 26)) s = String.fromCharCode(0x61 + (n % 26)) + s;
+    CODES.set(c, s);
+  }
+  return s;
 }
 
 /** A Latin or digit word as one token of letters: ETC2025 stays one word, so neither ETC nor 2025 is found in it. */

@@ -98,6 +98,27 @@ describe('filters, sorting and the URL', () => {
     }
   });
 
+  it('opens every shard when the page loads, and fetches the typed words’ index chunks before Enter is pressed', async () => {
+    const page = (await watchedPage(browser, siteUrl)).page;
+    try {
+      const seen: string[] = [];
+      page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+      await page.goto(`${siteUrl}search/`);
+      const shards = await page.evaluate(async (u) => ((await (await fetch(u)).json()) as { shards: { name: string }[] }).shards.map((s) => s.name), `${siteUrl}pagefind/shards.json`);
+      expect(shards.length).toBeGreaterThan(1);
+      const inShard = (name: string, what: RegExp) => seen.some((p) => p.includes(`/pagefind/${name}/`) && what.test(p));
+      // Nothing typed yet: each shard's metadata is loaded, no index chunk.
+      await expect.poll(() => shards.every((n) => inShard(n, /\.pf_meta$/)), { timeout: 10_000 }).toBe(true);
+      expect(seen.some((p) => p.endsWith('.pf_index'))).toBe(false);
+      await page.locator('#q').pressSequentially('不良贷款', { delay: 30 });
+      await expect.poll(() => shards.every((n) => inShard(n, /\.pf_index$/)), { timeout: 10_000 }).toBe(true);
+      // Typing alone searched nothing.
+      expect(await page.textContent('#search-status')).not.toMatch(/^找到/);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('made no request to another host and logged no error', () => {
     expect(w.foreign).toEqual([]);
     expect(w.consoleErrors).toEqual([]);

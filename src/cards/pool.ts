@@ -27,9 +27,10 @@ type CpuTimes = Pick<os.CpuInfo, 'times'>[];
 
 /**
  * Cores free between two snapshots of the CPU times (os.cpus()), out of `cores`, at least 1: the idle time,
- * plus the time this process itself used meanwhile (`ownMs`: its garbage collector finishing the page work,
- * which gives way once the workers start). Measured over a moment rather than taken from the load average,
- * which still counts this build's own page and search work of the last minute and would leave a core unused.
+ * plus the time this process itself used meanwhile (`ownMs`: this build's own leftovers, such as collecting
+ * the garbage of the page work, not another program the workers would take turns with; without it a quiet
+ * 1,000-report build chose one thread). Measured over a moment rather than taken from the load average, which
+ * still counts this build's page and search work of the last minute.
  */
 export function idleCores(before: CpuTimes, after: CpuTimes, cores: number, ownMs = 0): number {
   let idle = 0;

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../node/atomic.ts';
 import { qrPixels } from './qr.ts';
-import { fitImage, renderPng, type SatoriFont, type SlotImages } from './render.ts';
+import { fitImage, renderPng, type Box, type Pixels, type SatoriFont, type SlotImages } from './render.ts';
 import type { El } from './templates.ts';
 
 export interface CardImages {
@@ -32,13 +32,23 @@ export interface JobResult {
   bytes: number;
 }
 
+/**
+ * The logo at each box size it is drawn at, for the logo last seen: every card of a build carries the same
+ * logo into one or two box sizes, so it is decoded and resized once per size, not once per card.
+ */
+let logoSizes: { uri: string; png: Buffer; bySize: Map<string, Promise<Pixels>> } | undefined;
+function fittedLogo(uri: string, box: Box): Promise<Pixels> {
+  if (logoSizes?.uri !== uri) logoSizes = { uri, png: Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64'), bySize: new Map() };
+  const key = `${box.width}x${box.height}`;
+  let px = logoSizes.bySize.get(key);
+  if (!px) logoSizes.bySize.set(key, (px = fitImage(logoSizes.png, box)));
+  return px;
+}
+
 /** What draws each image slot of a card. */
 export function slotImages({ logo, qr }: CardImages): SlotImages {
   const images: SlotImages = {};
-  if (logo !== undefined) {
-    const png = Buffer.from(logo.slice(logo.indexOf(',') + 1), 'base64');
-    images.logo = (box) => fitImage(png, box);
-  }
+  if (logo !== undefined) images.logo = (box) => fittedLogo(logo, box);
   if (qr !== undefined) images.qr = (box) => qrPixels(qr, box);
   return images;
 }

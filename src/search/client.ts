@@ -113,11 +113,14 @@ export async function warmUp(index: { shards: OpenShard[] }): Promise<void> {
  * so pressing Enter finds them loaded. Failures are left to the search itself to report.
  */
 export async function preloadQuery(index: { shards: OpenShard[] }, query: string): Promise<void> {
-  const qs = parseQuery(query).map((t) => {
-    const phrase = phraseTokens(t);
-    return phrase ? phrase.join(' ') : termTokens(t).join(' ');
-  });
+  const qs = parseQuery(query).map((t) => pagefindQuery(t).q);
   await Promise.all(index.shards.flatMap((s) => qs.map((q) => s.preload(q).catch(() => undefined))));
+}
+
+/** A term as Pagefind is asked it: an exact phrase of index tokens where tokens can say it, else its tokens. */
+function pagefindQuery(term: string): { q: string; exact: boolean } {
+  const phrase = phraseTokens(term);
+  return phrase ? { q: `"${phrase.join(' ')}"`, exact: true } : { q: termTokens(term).join(' '), exact: false };
 }
 
 function escapeHtml(s: string): string {
@@ -140,9 +143,8 @@ async function searchShard(shard: PagefindShard, terms: string[], filters: Recor
   if (terms.length === 0) return { refs: ((await shard.search(null, { filters, sort: NEWEST_FIRST }))?.results ?? []).map((result) => ({ result })), confirm: false };
   const lists = await Promise.all(
     terms.map(async (t) => {
-      const phrase = phraseTokens(t);
-      const q = phrase ? `"${phrase.join(' ')}"` : termTokens(t).join(' ');
-      return { exact: !!phrase, results: (await shard.search(q, { filters, sort: NEWEST_FIRST }))?.results ?? [] };
+      const { q, exact } = pagefindQuery(t);
+      return { exact, results: (await shard.search(q, { filters, sort: NEWEST_FIRST }))?.results ?? [] };
     }),
   );
   // The shortest list in its date order, kept where every other list has the record too.

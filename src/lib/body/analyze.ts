@@ -106,7 +106,7 @@ export function analyzeBody(body: string, opts: AnalyzeBodyOptions): BodyAnalysi
   auditAllowList(c, prepareMdx(hast, opts.components));
   checkImages(c);
   checkLinks(c);
-  return { components: c.components, images: c.images, links: c.links, problems: c.finish() };
+  return { components: c.components, images: c.images, links: c.links, problems: c.finish(), tree: mdast };
 }
 
 // ---------------------------------------------------------------------------------------------------------

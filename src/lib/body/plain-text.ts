@@ -82,7 +82,7 @@ function normaliseLine(line: MappedText): MappedText {
 export function bodyPlainText(body: string, opts: BodyPlainTextOptions): string {
   let tree: HastRoot;
   try {
-    tree = toBodyHast(parseBody(body, opts.mdx));
+    tree = toBodyHast(opts.tree ?? parseBody(body, opts.mdx));
   } catch {
     // MDX that cannot be parsed is an error of analyzeBody and stops the build; its words still count as words.
     tree = toBodyHast(parseBody(body, false));

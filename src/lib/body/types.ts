@@ -1,3 +1,4 @@
+import type { Root as MdastRoot } from 'mdast';
 import type { Problem } from '../problems.ts';
 import type { LiteralValue } from './mdx.ts';
 
@@ -56,10 +57,14 @@ export interface BodyAnalysis {
   images: BodyImage[];
   links: BodyLink[];
   problems: Problem[];
+  /** The Markdown tree read (absent when MDX could not be read), for `bodyPlainText` to reuse: it is not changed. */
+  tree?: MdastRoot;
 }
 
 export interface BodyPlainTextOptions {
   mdx: boolean;
+  /** The tree `analyzeBody` read from the same body, saving a second parse. */
+  tree?: MdastRoot;
   /** The text a `<Figure … />` prints, from its literal props (undefined: prints nothing known). */
   figureText: (props: Record<string, unknown>) => string | undefined;
 }

@@ -25,12 +25,16 @@ export interface ValidationContext {
   now: Date;
   /** Characters the card font cannot draw; without it the card glyph check is skipped. */
   missingGlyphs?: MissingGlyphs;
-  /** Build the schema once per run, not once per file. */
-  schema?: ReturnType<typeof createReportSchema>;
 }
 
+let lastSchema: { themes: string; schema: ReturnType<typeof createReportSchema> } | undefined;
+
+/** The schema depends on the theme list only; building it costs more than checking a report against it. */
 export function reportSchemaFor(site: SiteConfig) {
-  return createReportSchema({ themes: site.themes.map((t) => t.name) });
+  const names = site.themes.map((t) => t.name);
+  const themes = names.join('\u0000');
+  if (lastSchema?.themes !== themes) lastSchema = { themes, schema: createReportSchema({ themes: names }) };
+  return lastSchema.schema;
 }
 
 /** reports/2025/jiexiu-2025q1.md → jiexiu-2025q1 */
@@ -60,7 +64,7 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   const parsed = parseReportSource(fileText, file);
   if (!parsed.ok) return { problems: parsed.problems };
   const source = parsed.source;
-  const schema = ctx.schema ?? reportSchemaFor(ctx.site);
+  const schema = reportSchemaFor(ctx.site);
   // Figures still written in parts (value, unit, approx) get one problem each, quoting the text to write; the
   // rest of the report is checked with that text in their place, their own further problems left out.
   const old = oldFormFigures(source.data, {
@@ -126,7 +130,7 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   const body = analyzeBody(source.body, { file, bodyLine: source.bodyLine, mdx, components: REPORT_COMPONENTS, site: ctx.site.site });
   problems.push(...body.problems);
   problems.push(...componentProblems(body.components, metricsOut.metrics, file));
-  const text = bodyPlainText(source.body, { mdx, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
+  const text = bodyPlainText(source.body, { mdx, tree: body.tree, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
   figureProblems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
   problems.push(...figureProblems.filter((p) => !fromOld(p)));
   if (ctx.missingGlyphs) {

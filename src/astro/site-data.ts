@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { reportCharts, type ChartSpec } from '../charts/configs.ts';
 import { buildCatalog, buildRegistry } from '../lib/catalog.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 import type { ContentModel, Report } from '../lib/model.ts';
@@ -35,6 +36,12 @@ export interface SiteData {
    * orgs.yaml, which the layout, labels and links of every page come from.
    */
   pageKey: (...parts: (string | number | boolean | undefined | readonly Report[])[]) => string;
+  /**
+   * The charts a published report's page (and its casebook section) draws under its figures: its own
+   * comparisons and its organisation's trends (src/charts/configs.ts), computed once per report. None when
+   * its .mdx body draws its own <MetricChart>, so figures are not drawn twice.
+   */
+  charts: (report: Report) => ChartSpec[];
 }
 
 export interface PreviewEntry {
@@ -107,6 +114,8 @@ async function load(): Promise<NonNullable<typeof memo>> {
   const key = `${idx.digest}|${todayInShanghai(now)}`;
   if (memo?.key === key) return memo;
   const entries = await getCollection('reports', (e) => e.id !== INDEX_ID);
+  const site = idx.site!;
+  const catalog = buildCatalog(idx.catalogData!);
   const preview: PreviewEntry[] = [];
   const published: Report[] = [];
   const digests = new Map<string, string>();
@@ -119,8 +128,7 @@ async function load(): Promise<NonNullable<typeof memo>> {
     if (report?.published) published.push(report);
   }
   published.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
-  const site = idx.site!;
-  const model: ContentModel = { site, catalog: buildCatalog(idx.catalogData!), registry: buildRegistry(idx.registryData!), reports: published };
+  const model: ContentModel = { site, catalog, registry: buildRegistry(idx.registryData!), reports: published };
   // site.yaml, metrics.yaml and orgs.yaml as read (base and site included): every page shows some of them.
   const configDigest = createHash('sha256').update(JSON.stringify([idx.site, idx.catalogData, idx.registryData])).digest('hex');
   const pageKey: SiteData['pageKey'] = (...parts) => {
@@ -132,7 +140,17 @@ async function load(): Promise<NonNullable<typeof memo>> {
     }
     return h.digest('hex').slice(0, 32);
   };
-  memo = { key, data: { model, published, base: site.base, site: site.site, index: buildSiteIndex(published), pageKey }, preview };
+  const siteIndex = buildSiteIndex(published);
+  const charts = new Map<string, ChartSpec[]>();
+  const chartsOf: SiteData['charts'] = (r) => {
+    let got = charts.get(r.slug);
+    if (!got) {
+      got = /<MetricChart\b/.test(r.body) ? [] : reportCharts(r, model.catalog.relations, siteIndex.byOrg.get(r.org.id) ?? []);
+      charts.set(r.slug, got);
+    }
+    return got;
+  };
+  memo = { key, data: { model, published, base: site.base, site: site.site, index: siteIndex, pageKey, charts: chartsOf }, preview };
   return memo;
 }
 

@@ -100,18 +100,29 @@ export interface RankGroup {
  * value in the catalog's `better` direction. The largest group comes first.
  */
 export function rankingGroups(reports: readonly Report[], key: string): RankGroup[] {
-  const best = new Map<string, RankEntry>();
+  return rankingsByKey(reports, (k) => k === key).get(key) ?? [];
+}
+
+/** `rankingGroups` of every metric (or of those `keep` keeps), in one pass over the reports. */
+export function rankingsByKey(reports: readonly Report[], keep: (key: string) => boolean = () => true): Map<string, RankGroup[]> {
+  const best = new Map<string, Map<string, RankEntry>>();
   for (const report of reports) {
     for (const metric of catalogFigures(report)) {
-      if (metric.key !== key) continue;
+      if (!keep(metric.key)) continue;
+      let ofKey = best.get(metric.key);
+      if (!ofKey) best.set(metric.key, (ofKey = new Map()));
       const k = `${report.org.id}|${metric.baseUnit}`;
-      const prev = best.get(k);
+      const prev = ofKey.get(k);
       if (!prev || prev.metric.asOf < metric.asOf || (prev.metric.asOf === metric.asOf && prev.report.date < report.date)) {
-        best.set(k, { report, metric });
+        ofKey.set(k, { report, metric });
       }
     }
   }
-  const groups = groupBy([...best.values()], (e) => e.metric.baseUnit);
+  return new Map([...best].map(([key, ofKey]) => [key, rankGroups([...ofKey.values()])]));
+}
+
+function rankGroups(best: RankEntry[]): RankGroup[] {
+  const groups = groupBy(best, (e) => e.metric.baseUnit);
   return [...groups.entries()]
     .map(([unit, entries]) => {
       const dir = entries[0]?.metric.definition.better === 'lower' ? 1 : -1;

@@ -15,7 +15,7 @@
  *   prefixed (-3.2 is a number, not a formula). The JSON keeps every text as printed.
  */
 import { stringify } from 'csv-stringify/sync';
-import { rankingGroups } from './aggregate.ts';
+import { rankingsByKey, type RankGroup } from './aggregate.ts';
 import { figureSourceUrl } from './figure-source.ts';
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import { figureVocabulary, parseFigure, type FigureVocabulary } from './numbers.ts';
@@ -136,7 +136,11 @@ export function reportRows(reports: readonly Report[], ctx: RowContext): FigureR
 /** The figures a metric's ranking page shows, in its order: the main group ranked, then the other units' groups. */
 export function rankingRows(published: readonly Report[], key: string, ctx: RowContext): FigureRow[] {
   const reports = published.filter((r) => r.published);
-  return rankingGroups(reports, key).flatMap((g) => g.entries.map((e) => figureRow(e.report, e.metric, ctx)));
+  return groupRows(rankingsByKey(reports, (k) => k === key).get(key) ?? [], ctx);
+}
+
+function groupRows(groups: readonly RankGroup[], ctx: RowContext): FigureRow[] {
+  return groups.flatMap((g) => g.entries.map((e) => figureRow(e.report, e.metric, ctx)));
 }
 
 export type DownloadKind = 'site' | 'metric' | 'org';
@@ -175,12 +179,17 @@ export function downloadSets(published: readonly Report[], catalog: Catalog, add
   const sets: DownloadSet[] = [{ kind: 'site', id: '', name: '全部数字', page: routes.downloads(), rows: reportRows(reports, ctx) }];
   // The same metrics as the ranking pages (src/pages/metrics/[key].astro).
   const used = new Set(reports.flatMap((r) => r.metrics.map((m) => m.key)));
+  const rankings = rankingsByKey(reports);
   for (const def of catalog.metrics) {
     if (!used.has(def.key)) continue;
-    sets.push({ kind: 'metric', id: def.key, name: `${def.label}排行`, page: routes.metric(def.key), rows: rankingRows(reports, def.key, ctx) });
+    sets.push({ kind: 'metric', id: def.key, name: `${def.label}排行`, page: routes.metric(def.key), rows: groupRows(rankings.get(def.key) ?? [], ctx) });
   }
   const byOrg = new Map<string, Report[]>();
-  for (const r of reports) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r]);
+  for (const r of reports) {
+    const list = byOrg.get(r.org.id);
+    if (list) list.push(r);
+    else byOrg.set(r.org.id, [r]);
+  }
   const orgs = [...byOrg.values()].sort(
     (a, b) => a[0]!.org.region.province.localeCompare(b[0]!.org.region.province, 'zh-CN') || a[0]!.org.name.localeCompare(b[0]!.org.name, 'zh-CN'),
   );

@@ -4,7 +4,6 @@
  * reports. A build renders one page per report plus the listings; a scan of all reports on each of those
  * pages made the build quadratic in the number of reports.
  */
-import { createHash } from 'node:crypto';
 import type { Report } from './model.ts';
 
 /** Group items by a key in one pass, keeping their order inside each group. */
@@ -32,11 +31,6 @@ export interface SiteIndex {
   byYear: Map<number, Report[]>;
   /** Up to `RELATED` related reports of a published report (see relatedOf). */
   related: (r: Report) => Report[];
-  /**
-   * A digest of an organisation's figures over time: what its trend charts are drawn from (each report's
-   * date, title and figures), not the bodies. A report page charting them changes with it.
-   */
-  orgFigures: (orgId: string) => string;
 }
 
 export const RELATED = 4;
@@ -58,7 +52,6 @@ export function buildSiteIndex(published: readonly Report[]): SiteIndex {
   const related = relatedOf(published, RELATED);
   const memo = new Map<string, Report[]>();
   const byOrg = groupInOrder(published, (r) => r.org.id);
-  const figures = new Map<string, string>();
   return {
     byOrg,
     byProvince,
@@ -69,15 +62,6 @@ export function buildSiteIndex(published: readonly Report[]): SiteIndex {
       let got = memo.get(r.slug);
       if (!got) memo.set(r.slug, (got = related(r)));
       return got;
-    },
-    orgFigures: (orgId) => {
-      let d = figures.get(orgId);
-      if (d === undefined) {
-        const h = createHash('sha256');
-        for (const r of byOrg.get(orgId) ?? []) h.update(JSON.stringify([r.slug, r.date, r.title, r.metrics])).update('\n');
-        figures.set(orgId, (d = h.digest('hex')));
-      }
-      return d;
     },
   };
 }

@@ -14,9 +14,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { exists, probeWritable, recoverSwap, removeStaleStaging, stagingDir, swapIn } from '../src/node/atomic.ts';
-import { buildManifest, diffManifests, missingOutputs, sourceFingerprint, STAMP_FILE, writeStamp } from '../src/node/build-output.ts';
+import { buildManifest, diffManifests, FileHashes, missingOutputs, sourceFingerprint, STAMP_FILE, writeStamp } from '../src/node/build-output.ts';
 import { checkpoint } from '../src/node/checkpoint.ts';
-import { contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
+import { cacheDirFromEnv, contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
 import { acquireLock, projectLockFile } from '../src/node/lock.ts';
 import { printTimings, setTiming } from '../src/node/timings.ts';
 import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/node/operator-errors.ts';
@@ -142,7 +142,10 @@ async function build(target: string, passthrough: string[]): Promise<number> {
     let swapMs = 0;
     try {
       const t0 = performance.now();
-      const stamp = writeStamp(staging, sourceHash);
+      const hashesFile = path.join(cacheDirFromEnv(), 'showcase', 'file-hashes.json');
+      const known = FileHashes.load(hashesFile);
+      const stamp = writeStamp(staging, sourceHash, new Date(), known);
+      known.save(hashesFile);
       setTiming('stamp', Math.round(performance.now() - t0));
       files = Object.keys(stamp.files).length;
       hash = stamp.contentHash;

@@ -19,6 +19,7 @@ import { showcaseError } from '../node/errors.ts';
 import { buildSearchIndex, searchIndexFiles } from '../search/index-build.ts';
 import { parseCount } from '../lib/frontmatter.ts';
 import { printTimings, setTiming } from '../node/timings.ts';
+import { cacheDirFromEnv } from '../node/config.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -110,9 +111,8 @@ export default function showcase(): AstroIntegration {
         const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as OutputsManifest;
         rmSync(path.join(outDir, path.dirname(OUTPUTS_ROUTE)), { recursive: true, force: true });
         logger.info(`已发布 ${manifest.reports.length} 份报告（草稿与未到发布日期的报告不输出）；本次构建解析报告 ${parseCount()} 次。`);
-        // Shards of the search index and cards whose inputs did not change come from here (SHOWCASE_CACHE
-        // moves it, e.g. for a benchmark that must start cold).
-        const cache = process.env.SHOWCASE_CACHE || path.join(root, 'node_modules', '.cache');
+        // Shards of the search index and cards whose inputs did not change come from here.
+        const cache = cacheDirFromEnv(process.env, root);
         const search = await buildSearchIndex({ outDir, docs: manifest.search, cacheDir: path.join(cache, 'showcase-search') });
         logger.info(`检索索引：${search.pages} 篇，${search.shards} 个分片（重建 ${search.indexed} 个，其余沿用缓存），${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
         setTiming('search', Math.round(search.ms));

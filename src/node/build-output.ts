@@ -4,7 +4,7 @@
  * stamp is the one file allowed to differ (it carries the build time), and it is left out of the manifest.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './config.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -77,18 +77,65 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildManifest(dir: string): Manifest {
+export function buildManifest(dir: string, known?: FileHashes): Manifest {
   const m: Manifest = {};
-  for (const f of listFiles(dir)) if (f !== STAMP_FILE) m[f] = sha256(readFileSync(path.join(dir, f)));
+  for (const f of listFiles(dir)) if (f !== STAMP_FILE) m[f] = known ? known.hash(path.join(dir, f)) : sha256(readFileSync(path.join(dir, f)));
   return m;
+}
+
+/**
+ * SHA-256 of files the build links into the site from its caches (cards, search shards): those caches write a
+ * file once under a new name and never change it, so the same file (device, inode, size and modification time
+ * to the nanosecond) comes back build after build and is read once, not once per build. A file Astro writes
+ * or copies is a new file each time and is always read.
+ */
+export class FileHashes {
+  readonly #before: Map<string, string>;
+  readonly #seen = new Map<string, string>();
+
+  constructor(entries: Iterable<[string, string]> = []) {
+    this.#before = new Map(entries);
+  }
+
+  /** What `save` wrote; anything unreadable is an empty memo (every file is read). */
+  static load(file: string): FileHashes {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        return new FileHashes(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string' && /^[0-9a-f]{64}$/.test(e[1])));
+      }
+    } catch {
+      // No memo yet, or a damaged one.
+    }
+    return new FileHashes();
+  }
+
+  hash(file: string): string {
+    const st = statSync(file, { bigint: true });
+    if (st.nlink < 2n) return sha256(readFileSync(file));
+    const key = identity(st);
+    const h = this.#before.get(key) ?? sha256(readFileSync(file));
+    this.#seen.set(key, h);
+    return h;
+  }
+
+  /** The files met by this build only: a file no longer in the site is forgotten. */
+  save(file: string): void {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, JSON.stringify(Object.fromEntries(this.#seen)));
+  }
+}
+
+function identity(st: BigIntStats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
 export function manifestHash(m: Manifest): string {
   return sha256(Object.keys(m).sort(byCodePoint).map((f) => `${f}\0${m[f]}\n`).join(''));
 }
 
-export function writeStamp(dir: string, sourceHash: string, now = new Date()): Stamp {
-  const files = buildManifest(dir);
+export function writeStamp(dir: string, sourceHash: string, now = new Date(), known?: FileHashes): Stamp {
+  const files = buildManifest(dir, known);
   const stamp: Stamp = { format: 1, builtAt: now.toISOString(), contentHash: manifestHash(files), sourceHash, files };
   writeFileAtomic(path.join(dir, STAMP_FILE), `${JSON.stringify(stamp, null, 1)}\n`);
   return stamp;

@@ -5,6 +5,7 @@
  *   SHOWCASE_BASE     sub-path the site is served under, e.g. /showcase/
  *   SHOWCASE_SITE     absolute intranet address, e.g. http://showcase.bank.local
  *   SHOWCASE_NOW      build "today": 2025-06-30, 2025-06-30T09:00 (Beijing time) or with an offset
+ *   SHOWCASE_CACHE    the build's caches of cards, search shards and file hashes (default node_modules/.cache/)
  * Inside Astro the project folder is Astro's `root`; command-line scripts run from the project folder.
  */
 import path from 'node:path';
@@ -19,6 +20,12 @@ export function projectContentDir(root: string = PROJECT_ROOT): string {
 export function contentDirFromEnv(env: NodeJS.ProcessEnv = process.env, root: string = PROJECT_ROOT): string {
   const dir = env.SHOWCASE_CONTENT?.trim();
   return dir ? path.resolve(root, dir) : projectContentDir(root);
+}
+
+/** Where a build keeps what it may reuse next time; SHOWCASE_CACHE moves it (a benchmark that must start cold). */
+export function cacheDirFromEnv(env: NodeJS.ProcessEnv = process.env, root: string = PROJECT_ROOT): string {
+  const dir = env.SHOWCASE_CACHE?.trim();
+  return dir ? path.resolve(root, dir) : path.join(root, 'node_modules', '.cache');
 }
 
 /** SHOWCASE_NOW that cannot be read: an operator's mistake, reported in Chinese (exit code 2 in scripts). */

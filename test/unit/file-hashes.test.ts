@@ -23,6 +23,15 @@ function site(name: string): { dir: string; cached: string; written: string } {
   return { dir, cached, written };
 }
 
+/** A first build's stamp with an empty memo; the memo file it saved. */
+function firstBuild(dir: string): string {
+  const memo = path.join(dir, 'hashes.json');
+  const known = FileHashes.load(memo);
+  buildManifest(path.join(dir, 'site'), known);
+  known.save(memo);
+  return memo;
+}
+
 describe('FileHashes', () => {
   it('gives the same manifest as reading every file', () => {
     const { dir } = site('same');
@@ -35,10 +44,7 @@ describe('FileHashes', () => {
 
   it('remembers linked files only, and only those met by the last build', () => {
     const { dir } = site('remember');
-    const memo = path.join(dir, 'hashes.json');
-    const known = FileHashes.load(memo);
-    buildManifest(path.join(dir, 'site'), known);
-    known.save(memo);
+    const memo = firstBuild(dir);
     const saved = Object.values(JSON.parse(readFileSync(memo, 'utf8')) as Record<string, string>);
     expect(saved).toEqual([sha256('card bytes')]);
 
@@ -51,10 +57,7 @@ describe('FileHashes', () => {
 
   it('takes a linked file’s hash from the memo without reading the file', () => {
     const { dir } = site('reuse');
-    const memo = path.join(dir, 'hashes.json');
-    const known = FileHashes.load(memo);
-    buildManifest(path.join(dir, 'site'), known);
-    known.save(memo);
+    const memo = firstBuild(dir);
     // A memo whose hash is not the file's: if it is used, the file was not read.
     const entries = Object.keys(JSON.parse(readFileSync(memo, 'utf8')) as Record<string, string>).map((k) => [k, 'f'.repeat(64)] as [string, string]);
     expect(buildManifest(path.join(dir, 'site'), new FileHashes(entries))['cards/a.png']).toBe('f'.repeat(64));
@@ -62,10 +65,7 @@ describe('FileHashes', () => {
 
   it('reads a linked file again when it changed, and a written file always', () => {
     const { dir, cached, written } = site('changed');
-    const memo = path.join(dir, 'hashes.json');
-    const known = FileHashes.load(memo);
-    buildManifest(path.join(dir, 'site'), known);
-    known.save(memo);
+    const memo = firstBuild(dir);
     writeFileSync(cached, 'other card bytes');
     writeFileSync(written, '<p>other page</p>');
     const m = buildManifest(path.join(dir, 'site'), FileHashes.load(memo));

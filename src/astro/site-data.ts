@@ -42,6 +42,8 @@ export interface SiteData {
    * its .mdx body draws its own <MetricChart>, so figures are not drawn twice.
    */
   charts: (report: Report) => ChartSpec[];
+  /** A digest of `charts(report)`, for the cache keys of the pages that draw them. */
+  chartsDigest: (report: Report) => string;
 }
 
 export interface PreviewEntry {
@@ -141,16 +143,24 @@ async function load(): Promise<NonNullable<typeof memo>> {
     return h.digest('hex').slice(0, 32);
   };
   const siteIndex = buildSiteIndex(published);
-  const charts = new Map<string, ChartSpec[]>();
-  const chartsOf: SiteData['charts'] = (r) => {
+  const charts = new Map<string, { specs: ChartSpec[]; digest?: string }>();
+  const chartsOf = (r: Report) => {
     let got = charts.get(r.slug);
     if (!got) {
-      got = /<MetricChart\b/.test(r.body) ? [] : reportCharts(r, model.catalog.relations, siteIndex.byOrg.get(r.org.id) ?? []);
+      got = { specs: /<MetricChart\b/.test(r.body) ? [] : reportCharts(r, model.catalog.relations, siteIndex.byOrg.get(r.org.id) ?? []) };
       charts.set(r.slug, got);
     }
     return got;
   };
-  memo = { key, data: { model, published, base: site.base, site: site.site, index: siteIndex, pageKey, charts: chartsOf }, preview };
+  const data: SiteData = {
+    model, published, base: site.base, site: site.site, index: siteIndex, pageKey,
+    charts: (r) => chartsOf(r).specs,
+    chartsDigest: (r) => {
+      const c = chartsOf(r);
+      return (c.digest ??= createHash('sha256').update(JSON.stringify(c.specs)).digest('hex'));
+    },
+  };
+  memo = { key, data, preview };
   return memo;
 }
 

@@ -15,7 +15,7 @@
  *   prefixed (-3.2 is a number, not a formula). The JSON keeps every text as printed.
  */
 import { stringify } from 'csv-stringify/sync';
-import { rankingsByKey, type RankGroup } from './aggregate.ts';
+import { rankingGroups, rankingsByKey, type RankGroup } from './aggregate.ts';
 import { figureSourceUrl } from './figure-source.ts';
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import { figureVocabulary, parseFigure, type FigureVocabulary } from './numbers.ts';
@@ -136,7 +136,7 @@ export function reportRows(reports: readonly Report[], ctx: RowContext): FigureR
 /** The figures a metric's ranking page shows, in its order: the main group ranked, then the other units' groups. */
 export function rankingRows(published: readonly Report[], key: string, ctx: RowContext): FigureRow[] {
   const reports = published.filter((r) => r.published);
-  return groupRows(rankingsByKey(reports, (k) => k === key).get(key) ?? [], ctx);
+  return groupRows(rankingGroups(reports, key), ctx);
 }
 
 function groupRows(groups: readonly RankGroup[], ctx: RowContext): FigureRow[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestYear, orgSeries, ranking, rankingGroups, relatedReports, themeCountsByYear, yearlyTotals } from '../../src/lib/aggregate.ts';
+import { latestYear, orgSeries, ranking, rankingGroups, rankingsByKey, relatedReports, themeCountsByYear, yearlyTotals } from '../../src/lib/aggregate.ts';
 import type { Catalog, Report, ResolvedMetric } from '../../src/lib/model.ts';
 import type { MetricDefinition } from '../../src/schemas/catalog.ts';
 import type { Org } from '../../src/schemas/org.ts';
@@ -135,6 +135,18 @@ describe('rankings', () => {
     expect(groups[0]!.entries.map((e) => e.report.org.id)).toEqual(['c', 'a']);
     expect(ranking(rs, 'volunteers').some((e) => e.metric.baseUnit === '名')).toBe(false);
     expect(ranking(rs, 'no_such_metric')).toEqual([]);
+  });
+
+  it('ranks every metric in one pass exactly as one metric at a time', () => {
+    const rs = [
+      report(a, '2025-07-01', [fig('volunteers', 80, '人', '2025-06-30'), fig('deposit_balance', 12, '亿元', '2025-06-30')]),
+      report(b, '2025-07-01', [fig('volunteers', 500, '名', '2025-06-30'), fig('deposit_balance', 30, '亿元', '2025-06-30')]),
+      report(c, '2025-08-01', [fig('volunteers', 90, '人', '2025-06-30'), fig('volunteers', 95, '人', '2025-07-31')]),
+    ];
+    const all = rankingsByKey(rs);
+    expect([...all.keys()].sort()).toEqual(['deposit_balance', 'volunteers']);
+    for (const key of all.keys()) expect(all.get(key)).toEqual(rankingGroups(rs, key));
+    expect(all.get('volunteers')![0]!.entries.find((e) => e.report.org.id === 'c')!.metric.base).toBe(95);
   });
 });
 

@@ -61,6 +61,9 @@ export default function showcase(): AstroIntegration {
         // Dev: /pagefind/* from the current content. The records come from the outputs route of this same
         // server, so search in dev sees exactly what a build would index.
         let current: { digest: string; files: Map<string, Uint8Array> } | undefined;
+        // The index before the last change: a search page opened before it still asks for that index's chunks and
+        // fragments, whose names are content hashes and never change meaning; they are served until the next change.
+        let previous: Map<string, Uint8Array> | undefined;
         let building: Promise<void> | undefined;
         const prefix = `${base}pagefind/`;
         server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
@@ -76,6 +79,7 @@ export default function showcase(): AstroIntegration {
             const digest = searchDigest(manifest.search);
             if (current?.digest !== digest) {
               building ??= searchIndexFiles(manifest.search).then((files) => {
+                previous = current?.files;
                 current = { digest, files };
                 logger.info(`检索索引已更新：${manifest.search.length} 篇`);
               }).finally(() => {
@@ -83,7 +87,8 @@ export default function showcase(): AstroIntegration {
               });
               await building;
             }
-            const file = current?.files.get(decodeURIComponent(url.slice(prefix.length)));
+            const name = decodeURIComponent(url.slice(prefix.length));
+            const file = current?.files.get(name) ?? previous?.get(name);
             if (!file) {
               res.statusCode = 404;
               res.end();

@@ -68,9 +68,10 @@ export async function svgToPng(svg: string, overlays: OverlayOptions[] = []): Pr
   return png.length <= MAX_PNG_BYTES ? png : encode(true);
 }
 
-/** `png` scaled to fit `box` (centred, transparent around it), as RGBA pixels of exactly the box's size. */
-export async function fitImage(png: Buffer, box: Box): Promise<Pixels> {
-  const { data, info } = await sharp(png)
+/** An image (PNG, or RGBA pixels) scaled to fit `box` (centred, transparent around it), as RGBA pixels of exactly the box's size. */
+export async function fitImage(image: Buffer | Pixels, box: Box): Promise<Pixels> {
+  const input = Buffer.isBuffer(image) ? sharp(image) : sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+  const { data, info } = await input
     .resize(box.width, box.height, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
     .ensureAlpha()
     .raw()

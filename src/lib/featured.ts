@@ -20,7 +20,7 @@ import { isCatalogFigure } from './metric-figures.ts';
 /** Figures on a card, a poster and the top of a report page. */
 export const LEAD_FIGURES = 4;
 /** Figures on a report's entry in a list. */
-export const LIST_FIGURES = 3;
+const LIST_FIGURES = 3;
 
 /** The same figure at different dates: catalog key or label, scope and base unit. */
 function identity(m: ResolvedMetric): string {
@@ -82,6 +82,17 @@ export function leadFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGUR
     .filter((m) => !featured.includes(m))
     .sort((a, b) => byDefaultRule(a, b, order));
   return [...featured, ...rest].slice(0, Math.max(0, max));
+}
+
+const listed = new WeakMap<readonly ResolvedMetric[], ResolvedMetric[]>();
+/**
+ * A report's figures on its entry in a list (LIST_FIGURES of them). A report is listed on many pages (home,
+ * its organisation, themes, year, region), always with the same figures: worked out once per report's figures.
+ */
+export function listFigures(metrics: readonly ResolvedMetric[]): ResolvedMetric[] {
+  let got = listed.get(metrics);
+  if (!got) listed.set(metrics, (got = leadFigures(metrics, LIST_FIGURES)));
+  return got;
 }
 
 /**

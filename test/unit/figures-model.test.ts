@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { reportCardData } from '../../src/cards/data.ts';
 import { catalogIssues } from '../../src/lib/catalog.ts';
-import { leadFigures, panelFigures } from '../../src/lib/featured.ts';
+import { leadFigures, listFigures, panelFigures } from '../../src/lib/featured.ts';
 import { figureCaption, isCatalogFigure } from '../../src/lib/metric-figures.ts';
 import type { ResolvedMetric } from '../../src/lib/model.ts';
 import { figureDisplayParts } from '../../src/lib/numbers.ts';
@@ -196,6 +196,14 @@ describe('featured figures and the default rule', () => {
   it('only the latest date of a figure leads; derived figures come last', () => {
     const ms = resolved([['deposit_balance', '200.1亿元', { asOf: '2024-12-31' }], ['deposit_balance', '216.66亿元'], ['people_trained', '3000人', { derived: true, note: '各场人数相加' }], ['participants', '120余人']], '年初存款余额200.1亿元，3月末216.66亿元；参与120余人。');
     expect(leadFigures(ms).map((m) => m.text)).toEqual(['216.66亿元', '120余人', '3000人']);
+  });
+
+  it('a list entry shows the first three lead figures, the same for every list the report is in', () => {
+    const ms = resolved(lines, body);
+    expect(listFigures(ms).map((m) => m.text)).toEqual(['216.66亿元', '105.15亿元', '12.64亿元']);
+    expect(listFigures(ms)).toBe(listFigures(ms));
+    const featured = resolved([[null, '近九成', { label: '服务点覆盖行政村', featured: 1 }], ...lines.slice(1)], body);
+    expect(listFigures(featured).map((m) => m.text)).toEqual(['近九成', '216.66亿元', '105.15亿元']);
   });
 
   it('the report panel shows the lead figures first, then every other figure in the report’s order', () => {

@@ -3,7 +3,7 @@
  * keys of src/astro/site-data.ts) are exactly what a full render gives: after editing a report's body, a
  * figure (frontmatter and body) and the organisation registry, the incremental build and a forced full build of
  * the same content are identical file for file. And the cache is used: an unchanged rebuild renders no report
- * page, an edit renders the edited report's page.
+ * page, an edit renders the edited report's page, and a figure edit spares the pages that draw nothing of it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,9 +42,12 @@ function same(a: string, b: string): void {
 describe('incremental pages', () => {
   it('render only what changed, and give the same site as a full render', () => {
     const corpus = writeBenchCorpus(content, 24);
-    // One organisation: its reports' pages chart its figures over time, so an edit to one report's figure
-    // changes pages that do not list that report; they must be rendered again too.
-    for (const f of corpus.files) writeFileSync(f, readFileSync(f, 'utf8').replace(/^org: .*$/m, `org: ${corpus.orgs[0]!.name}`));
+    // Two organisations: a report's page charts its organisation's figures over time, so an edit to one
+    // report's figure changes pages of that organisation that do not list the report (they must be rendered
+    // again) and no page of the other organisation that does not list it (it must be restored).
+    const orgOf = (i: number) => corpus.orgs[i < 16 ? 0 : 1]!.name;
+    corpus.files.forEach((f, i) => writeFileSync(f, readFileSync(f, 'utf8').replace(/^org: .*$/m, `org: ${orgOf(i)}`)));
+    const otherOrg = corpus.files.map((f) => path.basename(f, '.md')).filter((_, i) => i >= 16);
     const dist = path.join(tmp, 'dist');
     const full = path.join(tmp, 'full');
 
@@ -61,9 +64,13 @@ describe('incremental pages', () => {
     build(full, '--force');
     same(dist, full);
 
-    // A figure: also every page charting the organisation's figures.
+    // A figure: also every page charting the organisation's figures, and none that draws nothing of it.
     editFigure(corpus.files[0]!);
-    expect(renderedReports(build(dist))).toContain('bench-00001');
+    const figure = renderedReports(build(dist));
+    expect(figure).toContain('bench-00001');
+    const spared = otherOrg.filter((slug) => !readFileSync(path.join(dist, 'reports', slug, 'index.html'), 'utf8').includes('/reports/bench-00001/'));
+    expect(spared.length).toBeGreaterThan(0);
+    expect(figure.filter((slug) => spared.includes(slug))).toEqual([]);
     build(full, '--force');
     same(dist, full);
 

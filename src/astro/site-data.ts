@@ -88,7 +88,6 @@ function toReport(entry: CollectionEntry<'reports'>, now: Date): Report | undefi
     ...rest,
     cover: cover ? { src: cover.path, alt: cover.alt, caption: cover.caption, credit: cover.credit, image: cover.src } : undefined,
     published: isPublished(data, now),
-    body: entry.body ?? '',
   };
 }
 
@@ -147,7 +146,7 @@ async function load(): Promise<NonNullable<typeof memo>> {
   const chartsOf = (r: Report) => {
     let got = charts.get(r.slug);
     if (!got) {
-      got = { specs: /<MetricChart\b/.test(r.body) ? [] : reportCharts(r, model.catalog.relations, siteIndex.byOrg.get(r.org.id) ?? []) };
+      got = { specs: r.chartsInBody ? [] : reportCharts(r, model.catalog.relations, siteIndex.byOrg.get(r.org.id) ?? []) };
       charts.set(r.slug, got);
     }
     return got;

@@ -82,8 +82,11 @@ export interface Report {
   /** Not a draft and not dated after today (Shanghai). Only these reach any output. */
   published: boolean;
   metrics: ResolvedMetric[];
-  /** Markdown/MDX body without frontmatter. */
-  body: string;
+  /**
+   * The .mdx body draws its own <MetricChart>: its page then adds no charts under the figures, so no figure
+   * is drawn twice. (The body itself is not kept here: the page renders it from the collection entry.)
+   */
+  chartsInBody: boolean;
   /** The body as a reader reads it (markup out, each <Figure> as the figure it prints): search and presence use it. */
   text: string;
 }

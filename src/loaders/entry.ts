@@ -1,7 +1,7 @@
 /**
  * What the reports loader stores per entry, and the way back to the `Report` every page works with. The data
  * is the validated report itself (resolved organisation, parsed figures, dates), so pages never parse or
- * validate anything; the body travels as the entry's body and its rendered HTML.
+ * validate anything; the body travels as its rendered HTML (.md) or is compiled from the file (.mdx).
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
@@ -36,7 +36,7 @@ export interface IndexData {
 }
 
 export type ReportEntryData =
-  | (Omit<Report, 'published' | 'body'> & { status: 'ok'; kind: 'md' | 'mdx'; problems: Problem[] })
+  | (Omit<Report, 'published'> & { status: 'ok'; kind: 'md' | 'mdx'; problems: Problem[] })
   | { status: 'invalid'; slug: string; file: string; kind: 'md' | 'mdx'; title?: string; problems: Problem[] };
 
 export function toEntryData(checked: CheckedReport): Record<string, unknown> {
@@ -45,7 +45,7 @@ export function toEntryData(checked: CheckedReport): Record<string, unknown> {
     const data: ReportEntryData = { status: 'invalid', slug: checked.slug, file: checked.file, kind: checked.kind, problems: checked.problems };
     return data as unknown as Record<string, unknown>;
   }
-  const { published: _published, body: _body, ...rest } = report;
+  const { published: _published, ...rest } = report;
   // cover.src becomes Astro's image object through the schema; the path as written is kept beside it.
   const cover = rest.cover ? { ...rest.cover, path: rest.cover.src } : undefined;
   const data: ReportEntryData = { ...rest, cover, status: 'ok', kind: checked.kind, problems: checked.problems };

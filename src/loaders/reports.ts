@@ -248,6 +248,8 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
   // The rehype plugin marks where each figure is printed (the targets of the source links) from these figures:
   // for .md in the renderMarkdown call below, for .mdx when @astrojs/mdx compiles the file.
   setBodyFigures(checked.abs, { metrics: report.metrics, baseUnits: state.config.catalog.baseUnits });
+  // The entry keeps no copy of the Markdown source: a page renders the body from `rendered` (.md) or the file
+  // (.mdx), and the whole store is bundled into the build, so every copy costs bundling time and memory.
   if (checked.kind === 'md') {
     // The body is rendered here, once, by Astro's own Markdown pipeline (with its image handling and the
     // sanitiser configured in astro.config.mjs). The leading newline keeps a body that starts with a
@@ -255,10 +257,10 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
     const t0 = performance.now();
     const rendered = await context.renderMarkdown(`\n${checked.body ?? ''}`, { fileURL: pathToFileURL(checked.abs) });
     addTime('markdown', performance.now() - t0);
-    put({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
+    put({ id: checked.slug, data, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
   } else {
     // MDX is compiled by @astrojs/mdx when the page renders it.
-    put({ id: checked.slug, data, body: checked.body, filePath: meta.filePath, digest: meta.digest, deferredRender: true });
+    put({ id: checked.slug, data, filePath: meta.filePath, digest: meta.digest, deferredRender: true });
   }
   return true;
 }

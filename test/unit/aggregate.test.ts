@@ -41,7 +41,7 @@ function report(o: Org, date: string, metrics: ResolvedMetric[], themes: string[
   n += 1;
   return {
     slug: `${o.id}-${date}-${n}`, file: `reports/${o.id}-${n}.md`, title: `${o.name}${date}`, summary: '摘要', org: o, date,
-    year: Number(date.slice(0, 4)), authors: [], themes, draft: false, published: true, metrics, body: '', text: '',
+    year: Number(date.slice(0, 4)), authors: [], themes, draft: false, published: true, metrics, chartsInBody: false, text: '',
   };
 }
 

@@ -350,6 +350,11 @@ describe('Chart.js configuration', () => {
     expect(seriesColors(10)[8]).toBe(seriesColors(10)[0]);
   });
 
+  it('a report whose .mdx body draws its own comparison is marked, so its page adds no chart of the same figures', () => {
+    expect(report('yanshi-2025h1-mdx').chartsInBody).toBe(true);
+    expect(report('jiexiu-2025q1').chartsInBody).toBe(false);
+  });
+
   it('an author’s comparison (<MetricChart>) needs two figures of one base unit', () => {
     const jiexiu = report('jiexiu-2025q1');
     const spec = comparisonChart('存贷款余额', jiexiu.metrics.filter((m) => m.baseUnit === '元'))!;

@@ -14,7 +14,7 @@ export const GET: APIRoute = async () => {
     site: model.site,
     catalogData: { dimensions: model.catalog.dimensions, metrics: model.catalog.metrics, relations: model.catalog.relations },
     registryData: { orgs: model.registry.orgs },
-    reports: published.map(({ body: _body, ...r }) => ({ ...r, body: '' })),
+    reports: published,
     search: published.map((r) => searchDoc(r, base)),
   };
   return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json; charset=utf-8' } });

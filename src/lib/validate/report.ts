@@ -163,7 +163,7 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
       draft: fm.draft,
       published: isPublished({ draft: fm.draft, date: fm.date }, ctx.now),
       metrics: metricsOut.metrics,
-      body: source.body,
+      chartsInBody: body.components.some((c) => c.name === 'MetricChart'),
       text,
     },
   };

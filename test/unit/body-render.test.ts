@@ -53,6 +53,11 @@ describe("the site's Markdown processor", () => {
     expect(code).toContain('<abbr title="普惠金融">');
   });
 
+  it('prints the text as written: quotes, hyphens and dots are not typeset over', async () => {
+    const { code } = await renderMd('他说"稳中求进"，\'普惠\'二字；2024--2025年，增长3.5%...完成---。');
+    expect(code).toContain('他说"稳中求进"，\'普惠\'二字；2024--2025年，增长3.5%...完成---。');
+  });
+
   it('hands local images to Astro and reports them', async () => {
     const { code, metadata } = await renderMd(ARTICLE);
     expect(metadata.localImagePaths).toEqual(['./images/hall.jpg']);

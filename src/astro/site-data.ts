@@ -31,11 +31,15 @@ export interface SiteData {
   index: SiteIndex;
   /**
    * A page's cache key for Astro's incremental build: what the page shows beyond its own code (which Astro
-   * hashes itself). `parts` name the page and its data; reports count by their entry digest, which covers
-   * the file, the data files and the checking code. Every key also covers site.yaml, metrics.yaml and
-   * orgs.yaml, which the layout, labels and links of every page come from.
+   * hashes itself). `parts` name the page and its data. A list of reports counts by what lists, rankings and
+   * charts can show of a report: all of it as validated (frontmatter, figures, organisation, cover image) but
+   * its body, so an edit to a body alone does not render again every list the report is in. A page that
+   * prints bodies adds `bodies(reports)`. Every key also covers site.yaml, metrics.yaml and orgs.yaml, which
+   * the layout, labels and links of every page come from.
    */
   pageKey: (...parts: (string | number | boolean | undefined | readonly Report[])[]) => string;
+  /** For the key of a page that prints these reports' bodies: their entry digests (file bytes, data files, checking code, images). */
+  bodies: (reports: readonly Report[]) => string;
   /**
    * The charts a published report's page (and its casebook section) draws under its figures: its own
    * comparisons and its organisation's trends (src/charts/configs.ts), computed once per report. None when
@@ -120,8 +124,11 @@ async function load(): Promise<NonNullable<typeof memo>> {
   const preview: PreviewEntry[] = [];
   const published: Report[] = [];
   const digests = new Map<string, string>();
+  const images = new Map<string, string>();
   for (const entry of entries) {
-    digests.set(entry.id, `${entry.digest ?? ''}${imageFingerprint(entry)}`);
+    const image = imageFingerprint(entry);
+    images.set(entry.id, image);
+    digests.set(entry.id, `${entry.digest ?? ''}${image}`);
     const data = entry.data as unknown as ReportEntryData;
     const report = toReport(entry, now);
     const state = report ? publicationState(report, todayInShanghai(now)) : 'invalid';
@@ -132,15 +139,27 @@ async function load(): Promise<NonNullable<typeof memo>> {
   const model: ContentModel = { site, catalog, registry: buildRegistry(idx.registryData!), reports: published };
   // site.yaml, metrics.yaml and orgs.yaml as read (base and site included): every page shows some of them.
   const configDigest = createHash('sha256').update(JSON.stringify([idx.site, idx.catalogData, idx.registryData])).digest('hex');
+  // What a report shows outside its own page, once per report: the validated report but its body's text.
+  const listed = new Map<string, string>();
+  const listedDigest = (r: Report) => {
+    let d = listed.get(r.slug);
+    if (d === undefined) {
+      const { text: _text, ...shown } = r;
+      d = `${createHash('sha256').update(JSON.stringify(shown)).digest('hex')}${images.get(r.slug) ?? ''}`;
+      listed.set(r.slug, d);
+    }
+    return d;
+  };
   const pageKey: SiteData['pageKey'] = (...parts) => {
     const h = createHash('sha256').update(configDigest);
     for (const p of parts) {
       h.update('\u0000');
-      if (Array.isArray(p)) for (const r of p as readonly Report[]) h.update(`${r.slug}:${digests.get(r.slug) ?? ''};`);
+      if (Array.isArray(p)) for (const r of p as readonly Report[]) h.update(`${r.slug}:${listedDigest(r)};`);
       else h.update(String(p));
     }
     return h.digest('hex').slice(0, 32);
   };
+  const bodies: SiteData['bodies'] = (reports) => createHash('sha256').update(reports.map((r) => `${r.slug}:${digests.get(r.slug) ?? ''}`).join(';')).digest('hex');
   const siteIndex = buildSiteIndex(published);
   const charts = new Map<string, { specs: ChartSpec[]; digest?: string }>();
   const chartsOf = (r: Report) => {
@@ -152,7 +171,7 @@ async function load(): Promise<NonNullable<typeof memo>> {
     return got;
   };
   const data: SiteData = {
-    model, published, base: site.base, site: site.site, index: siteIndex, pageKey,
+    model, published, base: site.base, site: site.site, index: siteIndex, pageKey, bodies,
     charts: (r) => chartsOf(r).specs,
     chartsDigest: (r) => {
       const c = chartsOf(r);

@@ -60,7 +60,7 @@ export interface PreviewEntry {
   entry: CollectionEntry<'reports'>;
 }
 
-let memo: { key: string; data: SiteData; preview: PreviewEntry[] } | undefined;
+let memo: { key: string; data: SiteData; preview: PreviewEntry[]; dev: boolean } | undefined;
 
 export class ContentUnavailableError extends Error {
   readonly problems: Problem[];
@@ -114,6 +114,9 @@ function imageFingerprint(entry: CollectionEntry<'reports'>): string {
 }
 
 async function load(): Promise<NonNullable<typeof memo>> {
+  // A build's collection cannot change while the build runs: once loaded, no page, list or chart asks the
+  // store for the index again. The dev server asks on every call, so an edit shows on the next page load.
+  if (memo && !memo.dev) return memo;
   const idx = await index();
   const now = nowFromEnv();
   const key = `${idx.digest}|${todayInShanghai(now)}`;
@@ -178,7 +181,7 @@ async function load(): Promise<NonNullable<typeof memo>> {
       return (c.digest ??= createHash('sha256').update(JSON.stringify(c.specs)).digest('hex'));
     },
   };
-  memo = { key, data, preview };
+  memo = { key, data, preview, dev: idx.mode === 'dev' };
   return memo;
 }
 
@@ -197,12 +200,12 @@ export async function previewEntries(): Promise<PreviewEntry[]> {
 
 /** Is this the dev server's preview (drafts, problems, live data), as opposed to a build? Asked of the loader. */
 export async function isDevPreview(): Promise<boolean> {
-  const entry = await getEntry('reports', INDEX_ID);
-  return (entry?.data as unknown as IndexData | undefined)?.mode === 'dev';
+  return (await load()).dev;
 }
 
 /** Dev: every problem of every report file, for the banner on every page. */
 export async function devProblems(): Promise<{ problems: Problem[]; config: Problem[] }> {
+  if (memo && !memo.dev) return { problems: [], config: [] };
   const entry = await getEntry('reports', INDEX_ID);
   const data = entry?.data as unknown as IndexData | undefined;
   if (data?.mode !== 'dev') return { problems: [], config: [] };

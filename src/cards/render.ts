@@ -4,7 +4,7 @@
  * grew by about 3.4 MB per render.
  */
 import satori from 'satori';
-import sharp, { type OverlayOptions } from 'sharp';
+import sharp, { type OverlayOptions, type PngOptions } from 'sharp';
 import type { FontFile } from './fonts.ts';
 import type { El, ImageSlot } from './templates.ts';
 
@@ -53,19 +53,33 @@ export async function renderSvg(tree: El, size: { width: number; height: number 
 export const MAX_PNG_BYTES = 150 * 1024;
 
 /**
- * Truecolour first: fast, and small enough for almost every card. A card still larger than MAX_PNG_BYTES
- * (a poster crowded with long text) is encoded again with a 256-colour palette at full quality: a card is
- * flat colours and their anti-aliased edges, which 256 colours hold without a visible difference, at about
- * half the size and twice the encoding time.
+ * PNG encodings, tried in order until one is within MAX_PNG_BYTES (the last is kept whatever its size).
+ * Truecolour at zlib level 3 first: about twice as fast as level 6 for about 10 % more bytes (one card: 7.3
+ * against 11.8 ms, 71 against 65 KB; one poster: 8.0 against 17.5 ms, 118 against 108 KB). Level 6 takes
+ * the few posters that level 3 leaves just over the limit. A poster crowded with long text gets a 256-colour
+ * palette at full quality: a card is flat colours and their anti-aliased edges, which 256 colours hold without
+ * a visible difference, at about half the size and five to ten times the encoding time.
  */
-export async function svgToPng(svg: string, overlays: OverlayOptions[] = []): Promise<Buffer> {
-  const encode = (palette: boolean) =>
-    sharp(Buffer.from(svg))
-      .composite(overlays)
-      .png(palette ? { compressionLevel: 6, palette: true, quality: 100, colours: 256 } : { compressionLevel: 6, palette: false })
-      .toBuffer();
-  const png = await encode(false);
-  return png.length <= MAX_PNG_BYTES ? png : encode(true);
+export const PNG_ENCODINGS: readonly PngOptions[] = [
+  { compressionLevel: 3, palette: false },
+  { compressionLevel: 6, palette: false },
+  { compressionLevel: 6, palette: true, quality: 100, colours: 256 },
+];
+
+/** The first of `encodings` whose output is within `max` bytes, else the last one's. */
+export async function firstWithin<T>(encodings: readonly T[], encode: (e: T) => Promise<Buffer>, max: number): Promise<Buffer> {
+  let out: Buffer | undefined;
+  for (const e of encodings) {
+    out = await encode(e);
+    if (out.length <= max) break;
+  }
+  if (!out) throw new Error('没有可用的 PNG 编码方式');
+  return out;
+}
+
+export function svgToPng(svg: string, overlays: OverlayOptions[] = []): Promise<Buffer> {
+  const input = Buffer.from(svg);
+  return firstWithin(PNG_ENCODINGS, (png) => sharp(input).composite(overlays).png(png).toBuffer(), MAX_PNG_BYTES);
 }
 
 /** An image (PNG, or RGBA pixels) scaled to fit `box` (centred, transparent around it), as RGBA pixels of exactly the box's size. */

@@ -15,7 +15,7 @@ import { buildCards, MissingGlyphError } from '../../src/cards/build.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from '../../src/cards/data.ts';
 import { createMeasurer, loadFontFiles, subsetFonts, type Measurer } from '../../src/cards/fonts.ts';
 import { slotImages } from '../../src/cards/job.ts';
-import { MAX_PNG_BYTES, renderPng, satoriFonts } from '../../src/cards/render.ts';
+import { firstWithin, MAX_PNG_BYTES, PNG_ENCODINGS, renderPng, satoriFonts, svgToPng } from '../../src/cards/render.ts';
 import { CARD, CARD_FIGURES, CARD_TITLE_STEPS, POSTER, POSTER_FIGURES, cardTree, fitLines, fitText, layoutFigure, posterTree, treeText, type El } from '../../src/cards/templates.ts';
 import { loadContent } from '../helpers/content.ts';
 import { LONG_CARD, MANY_FIGURE_CARD, NO_FIGURE_CARD, ONE_FIGURE_CARD, ORG_CARD, ORPHAN_TITLE, SAMPLE_CARD, W60_CARD, type TestCard } from '../fixtures/cards/cards.ts';
@@ -281,6 +281,34 @@ describe('image snapshots (committed fonts)', () => {
 
   it('every committed snapshot belongs to a layout above', () => {
     expect(readdirSync(SNAP).sort()).toEqual(layouts.map(([n]) => `${n}.png`).sort());
+  });
+});
+
+describe('PNG encoding', () => {
+  it('tries the encodings in order and keeps the first within the limit', async () => {
+    const tried: number[] = [];
+    const out = await firstWithin([300, 200, 100, 50], async (n) => (tried.push(n), Buffer.alloc(n)), 150);
+    expect(tried).toEqual([300, 200, 100]);
+    expect(out.length).toBe(100);
+  });
+
+  it('keeps the last encoding when none is within the limit', async () => {
+    expect((await firstWithin([300, 200], async (n) => Buffer.alloc(n), 150)).length).toBe(200);
+  });
+
+  it('an image the fast encoding leaves over 150 KB is encoded again within it, with the same pixels', async () => {
+    // Six-pixel blocks in 48 colours: the fast zlib level finds few of the repeats that level 6 finds.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const colours = Array.from({ length: 48 }, (_, i) => `hsl(${(i * 37) % 360},70%,${30 + (i % 5) * 10}%)`);
+    let rects = '';
+    for (let y = 0; y < CARD.height; y += 6) for (let x = 0; x < CARD.width; x += 6) rects += `<rect x="${x}" y="${y}" width="6" height="6" fill="${colours[Math.floor(rnd() * colours.length)]}"/>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}">${rects}</svg>`;
+    const fast = await sharp(Buffer.from(svg)).png(PNG_ENCODINGS[0]).toBuffer();
+    expect(fast.length).toBeGreaterThan(MAX_PNG_BYTES);
+    const png = await svgToPng(svg);
+    expect(png.length).toBeLessThanOrEqual(MAX_PNG_BYTES);
+    expect(Buffer.from((await raw(png)).data).equals(Buffer.from((await raw(fast)).data))).toBe(true);
   });
 });
 

@@ -232,11 +232,23 @@ export interface TrendSeries {
   points: SeriesPoint[];
 }
 
+const trendMemo = new WeakMap<readonly Report[], Map<string, readonly TrendSeries[]>>();
+
 /**
  * An organisation's figures over time, one series per metric, scope and base unit: a line joins only figures
  * that count the same thing (各项贷款余额 never continues as 实体贷款余额, 人 never as 人次).
+ * Worked out once per list of reports and organisation: every report page of the organisation charts the
+ * same series. The series are shared, so callers must not change them.
  */
-export function orgTrendSeries(reports: readonly Report[], orgId: string): TrendSeries[] {
+export function orgTrendSeries(reports: readonly Report[], orgId: string): readonly TrendSeries[] {
+  let byOrg = trendMemo.get(reports);
+  if (!byOrg) trendMemo.set(reports, (byOrg = new Map()));
+  let got = byOrg.get(orgId);
+  if (!got) byOrg.set(orgId, (got = trendSeriesOf(reports, orgId)));
+  return got;
+}
+
+function trendSeriesOf(reports: readonly Report[], orgId: string): TrendSeries[] {
   const series = new Map<string, { key: string; scope: string; baseUnit: string; byDate: Map<string, SeriesPoint> }>();
   for (const report of reports) {
     if (report.org.id !== orgId) continue;

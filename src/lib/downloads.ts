@@ -15,8 +15,9 @@
  *   prefixed (-3.2 is a number, not a formula). The JSON keeps every text as printed.
  */
 import { stringify } from 'csv-stringify/sync';
-import { rankingGroups, rankingsByKey, type RankGroup } from './aggregate.ts';
+import { rankingsByKey, type RankGroup } from './aggregate.ts';
 import { figureSourceUrl } from './figure-source.ts';
+import { groupInOrder } from './site-index.ts';
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import { figureVocabulary, parseFigure, type FigureVocabulary } from './numbers.ts';
 import { routes } from './urls.ts';
@@ -134,11 +135,6 @@ export function reportRows(reports: readonly Report[], ctx: RowContext): FigureR
 }
 
 /** The figures a metric's ranking page shows, in its order: the main group ranked, then the other units' groups. */
-export function rankingRows(published: readonly Report[], key: string, ctx: RowContext): FigureRow[] {
-  const reports = published.filter((r) => r.published);
-  return groupRows(rankingGroups(reports, key), ctx);
-}
-
 function groupRows(groups: readonly RankGroup[], ctx: RowContext): FigureRow[] {
   return groups.flatMap((g) => g.entries.map((e) => figureRow(e.report, e.metric, ctx)));
 }
@@ -184,13 +180,7 @@ export function downloadSets(published: readonly Report[], catalog: Catalog, add
     if (!used.has(def.key)) continue;
     sets.push({ kind: 'metric', id: def.key, name: `${def.label}排行`, page: routes.metric(def.key), rows: groupRows(rankings.get(def.key) ?? [], ctx) });
   }
-  const byOrg = new Map<string, Report[]>();
-  for (const r of reports) {
-    const list = byOrg.get(r.org.id);
-    if (list) list.push(r);
-    else byOrg.set(r.org.id, [r]);
-  }
-  const orgs = [...byOrg.values()].sort(
+  const orgs = [...groupInOrder(reports, (r) => r.org.id).values()].sort(
     (a, b) => a[0]!.org.region.province.localeCompare(b[0]!.org.region.province, 'zh-CN') || a[0]!.org.name.localeCompare(b[0]!.org.name, 'zh-CN'),
   );
   for (const rs of orgs) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { rankingGroups } from '../../src/lib/aggregate.ts';
 import {
-  COLUMNS, downloadFileName, downloadPath, downloadSets, plainNumber, rankingRows, reportRows, rowContext, toCsv, toJson, unescapeCell,
+  COLUMNS, downloadFileName, downloadPath, downloadSets, plainNumber, reportRows, rowContext, toCsv, toJson, unescapeCell,
   type FigureRow,
 } from '../../src/lib/downloads.ts';
 import type { Report } from '../../src/lib/model.ts';
@@ -188,7 +188,7 @@ describe('rows', () => {
   const embargoed: Report = { ...report([['deposit_balance', '888亿元']], '截至3月末，存款余额888亿元。', 'songzi-2031'), date: '2031-01-01', published: false };
 
   it('a ranking has exactly the figures its page ranks, in its order', () => {
-    const rows = rankingRows([a, b, draft, embargoed], 'deposit_balance', ctx);
+    const rows = downloadSets([a, b, draft, embargoed], catalog, ADDR).find((s) => s.kind === 'metric' && s.id === 'deposit_balance')!.rows;
     const page = rankingGroups([a, b], 'deposit_balance').flatMap((g) => g.entries);
     expect(rows.map((r) => [r.org, r.text])).toEqual([['翼城农商银行', '305.2亿元'], ['松滋农商银行', '216.66亿元']]);
     expect(rows.map((r) => `${r.report}|${r.text}`)).toEqual(page.map((e) => `${e.report.slug}|${e.metric.text}`));

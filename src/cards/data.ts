@@ -2,8 +2,8 @@
 import { formatDay } from '../lib/dates.ts';
 import type { ContentModel, Report, ResolvedMetric } from '../lib/model.ts';
 import { leadFigures } from '../lib/featured.ts';
-import { figureCaption } from '../lib/metric-figures.ts';
-import { figureDisplayParts } from '../lib/numbers.ts';
+import { figureCaption } from '../lib/figures/index.ts';
+import { figureDisplayParts } from '../lib/figures/index.ts';
 import type { Org } from '../schemas/org.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 

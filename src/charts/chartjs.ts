@@ -3,7 +3,7 @@
  * Pure: unit-tested without a browser, and measured in Chromium at phone width by the chart tests.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { formatCompact, formatNumber } from '../lib/numbers.ts';
+import { formatCompact, formatNumber } from '../lib/figures/index.ts';
 import type { ChartSpec } from './configs.ts';
 
 const PALETTE = ['#b4232a', '#d9a441', '#2f6f9f', '#4e8a4b', '#7a4f9a', '#c2662d', '#3b8686', '#8c6d46'];

@@ -16,7 +16,7 @@
  * links to the sentence of that report which prints it (src/lib/figure-source.ts).
  */
 import type { RankEntry, SeriesPoint, ThemeCounts } from '../lib/aggregate.ts';
-import { figureSourceLabel, figureSourcePath } from '../lib/figure-source.ts';
+import { figureSourceLabel, figureSourcePath } from '../lib/figures/index.ts';
 import type { Report, ResolvedMetric } from '../lib/model.ts';
 import type { Relation } from '../schemas/catalog.ts';
 

@@ -9,8 +9,8 @@
  */
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import type { MetricDefinition } from '../schemas/catalog.ts';
-import { isCatalogFigure, type CatalogFigure } from './metric-figures.ts';
-import { APPROX_MARKERS } from './numbers.ts';
+import { isCatalogFigure, type CatalogFigure } from './figures/index.ts';
+import { APPROX_MARKERS } from './figures/index.ts';
 
 /** A report's catalog figures, the first of each key and date only. */
 function catalogFigures(report: Report): CatalogFigure[] {

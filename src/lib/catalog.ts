@@ -1,7 +1,7 @@
 /** Builds the lookup structures of the metric catalog and the organisation registry from their data files. */
 import type { CatalogData } from '../schemas/catalog.ts';
 import type { OrgRegistryData } from '../schemas/org.ts';
-import { APPROX_TABLE, CHENG, UNIT_PREFIXES } from './figure-words.ts';
+import { APPROX_TABLE, CHENG, UNIT_PREFIXES } from './figures/index.ts';
 import type { Catalog, OrgRegistry } from './model.ts';
 
 export function buildCatalog(data: CatalogData): Catalog {

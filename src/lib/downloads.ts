@@ -16,10 +16,10 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { rankingsByKey, type RankGroup } from './aggregate.ts';
-import { figureSourceUrl } from './figure-source.ts';
+import { figureSourceUrl } from './figures/index.ts';
 import { groupInOrder } from './site-index.ts';
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
-import { figureVocabulary, parseFigure, type FigureVocabulary } from './numbers.ts';
+import { figureVocabulary, parseFigure, type FigureVocabulary } from './figures/index.ts';
 import { routes } from './urls.ts';
 
 /** One figure as a row of a download. Blank cells are null. */

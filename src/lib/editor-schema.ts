@@ -6,8 +6,8 @@
  */
 import type { Catalog, OrgRegistry } from './model.ts';
 import type { SiteConfig } from '../schemas/site.ts';
-import { APPROX_TABLE, CHENG, UNIT_PREFIXES } from './figure-words.ts';
-import { CHINESE_NUMERAL_CHARS } from './chinese-numerals.ts';
+import { APPROX_TABLE, CHENG, UNIT_PREFIXES } from './figures/index.ts';
+import { CHINESE_NUMERAL_CHARS } from './figures/index.ts';
 
 export type JsonSchema = { [key: string]: unknown };
 

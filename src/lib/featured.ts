@@ -15,7 +15,7 @@
  * Pure: the card data, the pages and the tests call it.
  */
 import type { ResolvedMetric } from './model.ts';
-import { isCatalogFigure } from './metric-figures.ts';
+import { isCatalogFigure } from './figures/index.ts';
 
 /** Figures on a card, a poster and the top of a report page. */
 export const LEAD_FIGURES = 4;

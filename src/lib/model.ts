@@ -5,7 +5,7 @@
 import type { MetricDefinition, Dimension, Relation } from '../schemas/catalog.ts';
 import type { Org } from '../schemas/org.ts';
 import type { SiteConfig } from '../schemas/site.ts';
-import type { FigureForm } from './figure-words.ts';
+import type { FigureForm } from './figures/index.ts';
 
 /**
  * One figure of a report, as the article prints it. A figure with a `key` IS that catalog metric for the

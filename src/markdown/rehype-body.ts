@@ -17,7 +17,7 @@ import type { VFile } from 'vfile';
 import { anchorFigureSources, reserveSourceIds, type BodyFigures } from '../lib/body/figure-anchors.ts';
 import { cleanBodyTree } from '../lib/body/sanitize.ts';
 import { REPORT_COMPONENTS } from '../lib/body/mdx.ts';
-import { figureCaption } from '../lib/metric-figures.ts';
+import { figureCaption } from '../lib/figures/index.ts';
 import { bodyFiguresOf } from './figure-registry.ts';
 
 export interface RehypeBodyOptions {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import type { ResolvedMetric } from '../../src/lib/model.ts';
-import { figureVocabulary, parseFigure } from '../../src/lib/numbers.ts';
+import { figureVocabulary, parseFigure } from '../../src/lib/figures/index.ts';
 import { checkPresence } from '../../src/lib/validate/presence.ts';
 import { checkLinks } from '../../src/node/linkcheck.ts';
 import { catalogSchema } from '../../src/schemas/catalog.ts';

@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import type { ResolvedMetric } from '../../src/lib/model.ts';
-import { figureVocabulary, parseFigure } from '../../src/lib/numbers.ts';
+import { figureVocabulary, parseFigure } from '../../src/lib/figures/index.ts';
 import { checkPresence } from '../../src/lib/validate/presence.ts';
 import { catalogSchema } from '../../src/schemas/catalog.ts';
 

@@ -3,7 +3,7 @@
  * the text the presence check reads by the check's own rule. One case per way a figure is printed.
  */
 import { describe, expect, it } from 'vitest';
-import { locateFigureSentences, type LocatedFigures } from '../../src/lib/figure-sentences.ts';
+import { locateFigureSentences, type LocatedFigures } from '../../src/lib/figures/sentences.ts';
 import { checkPresence } from '../../src/lib/validate/presence.ts';
 import { catalog, checkReport, vocab, type MetricLine } from './support/figure-catalog.ts';
 

@@ -5,7 +5,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, catalogIssues } from '../../src/lib/catalog.ts';
-import { APPROX_TABLE, UNIT_PREFIXES, figureVocabulary, findFigures, parseFigure } from '../../src/lib/numbers.ts';
+import { APPROX_TABLE, UNIT_PREFIXES, figureVocabulary, findFigures, parseFigure } from '../../src/lib/figures/index.ts';
 import { catalogSchema } from '../../src/schemas/catalog.ts';
 import { reportMetricSchema } from '../../src/schemas/report.ts';
 import { METRIC_FIELDS } from '../../src/lib/validate/field-names.ts';

@@ -1,6 +1,6 @@
 /** Figures in running text as newspapers and Word print them, found at their place in the original text. */
 import { describe, expect, it } from 'vitest';
-import { compactFigureText, figureKey, findFigures } from '../../src/lib/numbers.ts';
+import { compactFigureText, figureKey, findFigures } from '../../src/lib/figures/index.ts';
 import { vocab } from './support/figure-catalog.ts';
 
 const texts = (t: string) => findFigures(t, vocab).map((f) => f.text);

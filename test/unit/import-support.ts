@@ -1,7 +1,7 @@
 /** The frozen test content's registry and catalog, and a way to import text with them. */
 import path from 'node:path';
 import { readContentConfig } from '../../src/node/content-config.ts';
-import { figureVocabulary } from '../../src/lib/figure-words.ts';
+import { figureVocabulary } from '../../src/lib/figures/words.ts';
 import { importDocument } from '../../src/lib/import/article.ts';
 import type { SourceDoc } from '../../src/lib/import/layout.ts';
 import { orgIdFor } from '../../src/lib/import/slug.ts';

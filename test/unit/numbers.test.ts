@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   convert, figureDisplayParts, figureVocabulary, formatCompact, formatNumber, parseChineseNumber,
   parseFigure, splitUnit, withApprox, type Figure,
-} from '../../src/lib/numbers.ts';
+} from '../../src/lib/figures/index.ts';
 import { vocab } from './support/figure-catalog.ts';
 
 function fig(s: string, v = vocab): Figure {

@@ -12,10 +12,10 @@
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
-import { resolveFigureRef } from '../figure-refs.ts';
-import { locateFigureSentences, type FigureSentence, type Span } from '../figure-sentences.ts';
+import { resolveFigureRef } from '../figures/index.ts';
+import { locateFigureSentences, type FigureSentence, type Span } from '../figures/index.ts';
 import type { ResolvedMetric } from '../model.ts';
-import { figureVocabulary } from '../numbers.ts';
+import { figureVocabulary } from '../figures/index.ts';
 import { mappedPlainText, type MappedText, type TextOrigin } from './plain-text.ts';
 
 export interface BodyFigures {

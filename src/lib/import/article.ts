@@ -3,7 +3,7 @@
  * date, authors, Markdown body and figures.
  */
 import type { Org } from '../../schemas/org.ts';
-import type { FigureVocabulary } from '../figure-words.ts';
+import type { FigureVocabulary } from '../figures/index.ts';
 import type { Catalog, OrgRegistry } from '../model.ts';
 import { articleYear } from './asof.ts';
 import { extractFigures, type ExtractedFigure, type SetAsideFigure } from './figures.ts';

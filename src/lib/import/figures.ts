@@ -4,8 +4,8 @@
  * date. Figures the article quotes about someone else (全国, 全省, 人民银行, 公安机关 …) are set aside for the
  * writer, and so are rules, targets and enumerations, which are no achievements.
  */
-import { findFigures, type FoundFigure } from '../find-figures.ts';
-import type { FigureVocabulary } from '../figure-words.ts';
+import { findFigures, type FoundFigure } from '../figures/index.ts';
+import type { FigureVocabulary } from '../figures/index.ts';
 import type { Catalog, OrgRegistry } from '../model.ts';
 import { allowedBaseUnits } from '../catalog.ts';
 import { asOfAt } from './asof.ts';

@@ -17,8 +17,8 @@ import type { ReportMetricInput } from '../../schemas/report.ts';
 import type { MetricDefinition } from '../../schemas/catalog.ts';
 import { allowedBaseUnits } from '../catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
-import { figureCaption } from '../metric-figures.ts';
-import { compactFigureText, figureVocabulary, formatCompact, parseFigure } from '../numbers.ts';
+import { figureCaption } from '../figures/index.ts';
+import { compactFigureText, figureVocabulary, formatCompact, parseFigure } from '../figures/index.ts';
 import type { Problem } from '../problems.ts';
 import { quoteList, suggest } from '../suggest.ts';
 

@@ -4,7 +4,7 @@
  * whole, as printed (`text`), and the parts are refused. Each refusal quotes the text to write: the body's own
  * printing of that amount when the body has it, so the writer only has to confirm it.
  */
-import { findFigures, figureKey, figureVocabulary, parseFigure, withApprox, type FigureVocabulary } from '../numbers.ts';
+import { findFigures, figureKey, figureVocabulary, parseFigure, withApprox, type FigureVocabulary } from '../figures/index.ts';
 import type { Problem } from '../problems.ts';
 
 export const OLD_FIELDS = ['value', 'unit', 'approx'] as const;

@@ -7,11 +7,11 @@
  * text, so it must be the article's.
  */
 import type { ResolvedMetric } from '../model.ts';
-import { figureCaption } from '../metric-figures.ts';
+import { figureCaption } from '../figures/index.ts';
 import {
   compactFigureText, figureVocabulary, findFigures, parseFigure, type FoundFigure,
-} from '../numbers.ts';
-import { printingOf, readAsMetric } from '../figure-printing.ts';
+} from '../figures/index.ts';
+import { printingOf, readAsMetric } from '../figures/index.ts';
 import type { Problem } from '../problems.ts';
 
 export interface PresenceContext {

@@ -5,8 +5,8 @@
  */
 import type { Relation } from '../../schemas/catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
-import { formatNumber, intervalsOverlap } from '../numbers.ts';
-import { isCatalogFigure } from '../metric-figures.ts';
+import { formatNumber, intervalsOverlap } from '../figures/index.ts';
+import { isCatalogFigure } from '../figures/index.ts';
 import type { Problem } from '../problems.ts';
 
 type Interval = readonly [number, number];

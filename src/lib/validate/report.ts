@@ -13,7 +13,7 @@ import { checkPresence } from './presence.ts';
 import { glyphProblems, type MissingGlyphs } from './glyphs.ts';
 import { checkRelations } from './relations.ts';
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
-import { resolveFigureRef } from '../figure-refs.ts';
+import { resolveFigureRef } from '../figures/index.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { oldFormFigures, withTextFields } from './old-form.ts';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { figureVocabulary } from '../../lib/figure-words.ts';
+import { figureVocabulary } from '../../lib/figures/index.ts';
 import { bodyMarkdown, importDocument, type ImportedArticle } from '../../lib/import/article.ts';
 import { renderDraft, type DraftImage } from '../../lib/import/draft.ts';
 import { contractArticle, type ContractArticle, type WrittenDraft } from '../../lib/import/report.ts';

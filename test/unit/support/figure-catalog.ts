@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import { buildCatalog, buildRegistry } from '../../../src/lib/catalog.ts';
-import { figureVocabulary } from '../../../src/lib/numbers.ts';
+import { figureVocabulary } from '../../../src/lib/figures/index.ts';
 import { validateReport } from '../../../src/lib/validate/report.ts';
 import { catalogSchema } from '../../../src/schemas/catalog.ts';
 import { orgRegistrySchema } from '../../../src/schemas/org.ts';

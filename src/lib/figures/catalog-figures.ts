@@ -3,8 +3,8 @@
  * so may be added up, ranked and drawn over time) or a figure of the report's own, and how it is named.
  * Pure: pages, cards, aggregation and charts all ask here, so they cannot disagree.
  */
-import type { MetricDefinition } from '../schemas/catalog.ts';
-import type { ResolvedMetric } from './model.ts';
+import type { MetricDefinition } from '../../schemas/catalog.ts';
+import type { ResolvedMetric } from '../model.ts';
 
 /** A figure that IS a catalog metric for its organisation: the only kind totals, rankings and trends use. */
 export type CatalogFigure = ResolvedMetric & { key: string; definition: MetricDefinition };

@@ -1,22 +1,9 @@
 /**
- * Chinese figures as bank publicity prints them, in one place for the rest of the code: reading one figure
- * (figure.ts), finding figures in running text (find-figures.ts), the vocabulary they are written with
- * (figure-words.ts), and formatting base values for axes and totals.
- * Pure: no I/O, usable in the browser, in scripts and in the build.
+ * Units and base values: splitting a written unit into prefix and base, converting, and formatting base values
+ * for axes and totals. Pure: no I/O, usable in the browser, in scripts and in the build.
  */
-import { PREFIXES_LONGEST_FIRST, type FigureVocabulary, type UnitPrefix } from './figure-words.ts';
+import { PREFIXES_LONGEST_FIRST, type FigureVocabulary, type UnitPrefix } from './words.ts';
 
-export {
-  APPROX_MARKERS, APPROX_TABLE, UNIT_PREFIXES, figureVocabulary,
-  type ApproxKind, type FigureForm, type FigureVocabulary, type UnitPrefix,
-} from './figure-words.ts';
-export {
-  figureDisplayParts, figureInterval, intervalsOverlap, parseFigure, withApprox,
-  type ApproxPosition, type Figure, type FigureDisplayParts, type Interval, type ParseResult,
-} from './figure.ts';
-export { findFigures, type FoundFigure } from './find-figures.ts';
-export { compactFigureText, figureKey } from './figure-text.ts';
-export { parseChineseNumber } from './chinese-numerals.ts';
 
 export interface UnitParts {
   multiplier: number;

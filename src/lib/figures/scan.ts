@@ -15,7 +15,7 @@ import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-numerals.ts
 import {
   CHENG, CHINESE_BIG_UNITS, CHINESE_DIGITS, PREFIXES_LONGEST_FIRST, RANGE_SEPARATORS, approxMarker, markersAt,
   type FigureVocabulary, type UnitPrefix,
-} from './figure-words.ts';
+} from './words.ts';
 
 export interface NumberToken {
   kind: 'arabic' | 'chinese' | 'magnitude';

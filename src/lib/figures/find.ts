@@ -7,12 +7,12 @@
  * specs (6+X, 1对N, 5G, 1000M, 1.2T), slogans in quotes (“四个一”, “两张皮”), and 一 as an article (一个孩子).
  */
 import { CHINESE_NUMERAL_CHARS } from './chinese-numerals.ts';
-import { figureFromScan, type Figure } from './figure.ts';
-import { scanAt, type Scan } from './figure-scan.ts';
-import { foldFigureText, originalSpan } from './figure-text.ts';
+import { figureFromScan, type Figure } from './parse.ts';
+import { scanAt, type Scan } from './scan.ts';
+import { foldFigureText, originalSpan } from './text.ts';
 import {
   APPROX_TABLE, CHENG, DURATION_WORDS, NOT_COUNT_WORDS, PHONE_WORDS, RULE_WORDS, type FigureVocabulary,
-} from './figure-words.ts';
+} from './words.ts';
 
 export interface FoundFigure extends Figure {
   /** Offsets in the original text: `text.slice(start, end)` is the figure's `text`, line breaks and all. */

@@ -1,5 +1,5 @@
 /** Chinese numerals as articles print them: 四, 十二, 两千, 一百零五, 一万二千, 三亿五千万. */
-import { CHINESE_BIG_UNITS, CHINESE_DIGITS, CHINESE_SMALL_UNITS } from './figure-words.ts';
+import { CHINESE_BIG_UNITS, CHINESE_DIGITS, CHINESE_SMALL_UNITS } from './words.ts';
 
 export const CHINESE_NUMERAL_CHARS = `${Object.keys(CHINESE_DIGITS).join('')}${Object.keys(CHINESE_SMALL_UNITS).join('')}${Object.keys(CHINESE_BIG_UNITS).join('')}`;
 

@@ -4,8 +4,9 @@
  * tolerated (see figureKey), plus a count word after the number: 2万多农户 prints 2万多户.
  * Pure: no I/O.
  */
-import type { ResolvedMetric } from './model.ts';
-import { figureKey, type FoundFigure } from './numbers.ts';
+import type { ResolvedMetric } from '../model.ts';
+import { figureKey } from './text.ts';
+import type { FoundFigure } from './find.ts';
 
 /** What of a metric the rule reads: its printed text and the base unit that text is in. */
 export type PrintedMetric = Pick<ResolvedMetric, 'text' | 'baseUnit'>;

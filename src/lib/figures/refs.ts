@@ -4,8 +4,8 @@
  * as-of date unless `asOf` chooses one (the first in the list on a tie). The check, the search text and the
  * component that prints the figure all resolve names here, so they cannot disagree.
  */
-import { parseAsOf } from './dates.ts';
-import type { ResolvedMetric } from './model.ts';
+import { parseAsOf } from '../dates.ts';
+import type { ResolvedMetric } from '../model.ts';
 
 export function resolveFigureRef(metrics: readonly ResolvedMetric[], metric: unknown, asOf?: unknown): ResolvedMetric | undefined {
   if (typeof metric !== 'string' || !metric.trim()) return undefined;

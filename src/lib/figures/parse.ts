@@ -7,12 +7,12 @@
 import {
   CHENG, PREFIXES_LONGEST_FIRST, RANGE_SEPARATORS, UNIT_FORMS, approxMarker, markersAt, type ApproxKind, type FigureForm,
   type FigureVocabulary, type UnitPrefix,
-} from './figure-words.ts';
-import { foldFigureText, type FoldedText } from './figure-text.ts';
-import { LEADING_MARKERS, arabicAt, chineseAt, scanAt, type ApproxPosition, type Scan } from './figure-scan.ts';
+} from './words.ts';
+import { foldFigureText, type FoldedText } from './text.ts';
+import { LEADING_MARKERS, arabicAt, chineseAt, scanAt, type ApproxPosition, type Scan } from './scan.ts';
 import { CHINESE_NUMERAL_CHARS } from './chinese-numerals.ts';
 
-export type { ApproxPosition } from './figure-scan.ts';
+export type { ApproxPosition } from './scan.ts';
 
 export type Interval = readonly [number, number];
 

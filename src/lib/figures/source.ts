@@ -6,7 +6,7 @@
  * The ids are positional (metrics[index] of the report's frontmatter): stable while the report keeps its
  * figures in the same order, and never derived from the figure's text (two figures may print alike).
  */
-import { absoluteUrl, routes, withBase } from './urls.ts';
+import { absoluteUrl, routes, withBase } from '../urls.ts';
 
 interface FigureRef {
   /** Position in the report's frontmatter list. */

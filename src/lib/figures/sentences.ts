@@ -8,9 +8,10 @@
  * A sentence ends at 。！？；(and ! ? ;), with the closing quotes or brackets after it, and at the end of a line
  * (a paragraph, list item, heading, table cell or <br>). Pure: offsets are into the text given.
  */
-import { figureSourceId } from './figure-source.ts';
-import { printingOf, readAsMetric, type PrintedMetric } from './figure-printing.ts';
-import { findFigures, type FigureVocabulary } from './numbers.ts';
+import { figureSourceId } from './source.ts';
+import { printingOf, readAsMetric, type PrintedMetric } from './printing.ts';
+import { findFigures } from './find.ts';
+import type { FigureVocabulary } from './words.ts';
 
 export type SourcedMetric = PrintedMetric & { index: number; derived: boolean };
 

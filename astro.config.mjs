@@ -34,7 +34,8 @@ export default defineConfig({
   // Report bodies are untrusted: Astro's unified processor with the project's sanitiser (src/markdown/), not the
   // default Sätteri processor, which runs no rehype plugin and would pass raw HTML through. No syntax
   // highlighting: its inline styles would be removed by the sanitiser, and reports are not code listings.
-  markdown: { processor: showcaseMarkdownProcessor(), syntaxHighlight: false },
+  // Links between reports are resolved under the base here, so a body links right on every page that shows it.
+  markdown: { processor: showcaseMarkdownProcessor({ base: settings.base }), syntaxHighlight: false },
   // MDX extends the Markdown config: the same processor and plugin, which keeps the allowed components
   // (Figure, MetricChart) and removes imports, expressions and everything else the MDX policy forbids.
   integrations: [showcase(), mdx({ extendMarkdownConfig: true })],

@@ -7,19 +7,22 @@
  * npm run build -- --compare <folder> <folder>  compares two builds file by file (the stamp build.json aside)
  *
  * Exit codes: Astro's own (its Chinese problem output passes through unchanged) · 1 the site came out
- * incomplete · 2 the environment: folders, permissions, disk, another build running.
+ * incomplete · 2 the environment: folders, permissions, disk, another build running, also when Astro stops on
+ * one of them. Stack traces Astro prints go to node_modules/.cache/showcase/构建-error.log, not the terminal.
  * SHOWCASE_ASTRO_BIN replaces Astro's command-line script (the tests use a small stand-in).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { exists, probeWritable, recoverSwap, removeStaleStaging, stagingDir, swapIn } from '../src/node/atomic.ts';
-import { buildManifest, diffManifests, FileHashes, missingOutputs, sourceFingerprint, STAMP_FILE, writeStamp } from '../src/node/build-output.ts';
+import { buildManifest, diffManifests, FileHashes, fileHashesFile, missingOutputs, sourceFingerprint, STAMP_FILE, writeStamp } from '../src/node/build-output.ts';
 import { checkpoint } from '../src/node/checkpoint.ts';
 import { cacheDirFromEnv, contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
 import { acquireLock, projectLockFile } from '../src/node/lock.ts';
 import { printTimings, setTiming } from '../src/node/timings.ts';
-import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/node/operator-errors.ts';
+import { childErrorRelay, ENVIRONMENT_CODES } from '../src/node/child-errors.ts';
+import { isInside } from '../src/node/paths.ts';
+import { fsProblem, missingFolder, OperatorError, runCommand, saveErrorLog, shown } from '../src/node/operator-errors.ts';
 
 const USAGE = `用法：npm run build -- [--outDir 文件夹] [Astro 的其他构建选项，如 --force]
   --outDir 文件夹             构建到别的文件夹（默认 dist/）；它的上级文件夹必须已经存在
@@ -125,9 +128,19 @@ async function build(target: string, passthrough: string[]): Promise<number> {
       console.error(`✖ 构建被中断。${safe}`);
       return 128 + (outcome.signal === 'SIGINT' ? 2 : outcome.signal === 'SIGHUP' ? 1 : 15);
     }
+    const log = outcome.held.length > 0 ? saveErrorLog('构建', outcome.all.join('\n')) : undefined;
     if (outcome.code !== 0) {
       rmSync(staging, { recursive: true, force: true });
-      if (freeBytes(parent) < LOW_SPACE) console.error(`✖ ${fsProblem({ code: 'ENOSPC' }, { doing: '构建网站', where: parent, safe }).message}`);
+      // The machine's fault (a full disk, no permission) is the operator's to fix: said in Chinese, exit code 2.
+      const code = outcome.systemCode && ENVIRONMENT_CODES.has(outcome.systemCode) ? outcome.systemCode : freeBytes(parent) < LOW_SPACE ? 'ENOSPC' : undefined;
+      if (code) {
+        // The folder the operator named, unless the error was about a file elsewhere (the cache, a report).
+        const at = outcome.systemPath && !isInside(parent, path.resolve(outcome.systemPath)) ? outcome.systemPath : parent;
+        console.error(`✖ ${fsProblem({ code }, { doing: '构建网站', where: at, safe }).message}`);
+        return 2;
+      }
+      // A stack trace means a fault of the program, not of the content (whose problems Astro prints without one).
+      if (outcome.held.length > 0) console.error(`✖ 构建时程序内部出错，没有完成。${log ? `详细情况已记在“${shown(log)}”，` : ''}请把这个文件发给维护本工具的同事。${safe}`);
       else console.error(`构建没有完成（见上面的说明）。${safe}`);
       return outcome.code;
     }
@@ -142,10 +155,10 @@ async function build(target: string, passthrough: string[]): Promise<number> {
     let swapMs = 0;
     try {
       const t0 = performance.now();
-      const hashesFile = path.join(cacheDirFromEnv(), 'showcase', 'file-hashes.json');
-      const known = FileHashes.load(hashesFile);
+      // The hashes of the files the build copied from its verified caches, handed over by the integration.
+      const known = FileHashes.load(fileHashesFile(cacheDirFromEnv()), staging);
+      if (known.dropped) console.log(`${known.dropped}，这次逐个读取网站文件计算指纹。`);
       const stamp = writeStamp(staging, sourceHash, new Date(), known);
-      known.save(hashesFile);
       setTiming('stamp', Math.round(performance.now() - t0));
       files = Object.keys(stamp.files).length;
       hash = stamp.contentHash;
@@ -190,10 +203,11 @@ function astroBin(): string {
 }
 
 /**
- * Runs `astro build --outDir <staging>` with the caller's environment, its output straight to the terminal.
- * Ctrl+C or a stop request while Astro runs is passed on to it; the caller then removes the staging folder.
+ * Runs `astro build --outDir <staging>` with the caller's environment: its output straight to the terminal, its
+ * error output through the relay of child-errors.ts (what is for a programmer to the error log). Ctrl+C or a stop
+ * request while Astro runs is passed on to it; the caller then removes the staging folder.
  */
-function runAstro(staging: string, passthrough: string[], stop: StopSignals): Promise<{ code: number; signal?: NodeJS.Signals }> {
+function runAstro(staging: string, passthrough: string[], stop: StopSignals): Promise<{ code: number; signal?: NodeJS.Signals; held: string[]; all: string[]; systemCode?: string; systemPath?: string }> {
   const bin = astroBin();
   const env = {
     ...process.env,
@@ -202,16 +216,26 @@ function runAstro(staging: string, passthrough: string[], stop: StopSignals): Pr
     PATH: [path.dirname(process.execPath), process.env.PATH ?? ''].join(path.delimiter),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'build', '--outDir', staging, ...passthrough], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    // Astro's error output goes through the relay: stack traces to the error log, the rest to the operator.
+    const child = spawn(process.execPath, [bin, 'build', '--outDir', staging, ...passthrough], { cwd: PROJECT_ROOT, env, stdio: ['inherit', 'inherit', 'pipe'] });
+    const errors = childErrorRelay((line) => process.stderr.write(line));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => errors.write(chunk));
     stop.child = child;
     child.on('error', (e) => {
       stop.child = undefined;
       reject(fsProblem(e, { doing: '启动 Astro', where: bin }));
     });
+    // The error output is read to its end before it is judged; a process Astro started and left behind may hold
+    // it open, so not for longer than two seconds after Astro has exited.
+    const ended = new Promise<void>((done) => child.stderr!.on('end', done).on('error', done));
     child.on('exit', (code, signal) => {
       stop.child = undefined;
       const sig = stop.received ?? signal ?? undefined;
-      resolve(sig ? { code: 1, signal: sig } : { code: code ?? 1 });
+      void Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]).then(() => {
+        errors.end();
+        const seen = { held: errors.held, all: errors.all, systemCode: errors.systemCode, systemPath: errors.systemPath };
+        resolve(sig ? { code: 1, signal: sig, ...seen } : { code: code ?? 1, ...seen });
+      });
     });
   });
 }

@@ -10,6 +10,7 @@ import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../s
 import { ContentConfigError } from '../src/node/content-config.ts';
 import { toUtf8 } from '../src/node/decode.ts';
 import { escalate, formatProblem, sortProblems, summarize } from '../src/lib/problems.ts';
+import { runCommand } from '../src/node/operator-errors.ts';
 
 const USAGE = `用法：npm run check -- [--strict] [--fix-encoding] [报告文件或文件夹…]
   --strict        把提醒也当作错误（发布前用）
@@ -68,4 +69,4 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand('检查', () => main(process.argv.slice(2)));

@@ -10,6 +10,7 @@ import { orExplainConfigProblems, readContentConfig } from '../src/node/content-
 import { contractOf, importFile, writeDrafts, type ImportedFile } from '../src/node/import/run.ts';
 import { SourceError } from '../src/node/import/read.ts';
 import { fileSummary } from '../src/lib/import/report.ts';
+import { runCommand } from '../src/node/operator-errors.ts';
 import type { ContractArticle } from '../src/lib/import/report.ts';
 
 const USAGE = `用法：npm run import -- [--json] 文件…
@@ -65,4 +66,4 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand('导入', () => main(process.argv.slice(2)));

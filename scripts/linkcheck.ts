@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkLinks, formatReport, inferBase } from '../src/node/linkcheck.ts';
+import { runCommand } from '../src/node/operator-errors.ts';
 
 const USAGE = `用法：node scripts/linkcheck.ts [网站文件夹] [--base /showcase/] [--site http://showcase.bank.local] [--strict]
   网站文件夹      构建结果，默认 dist
@@ -63,4 +64,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCommand('链接检查', () => main(process.argv.slice(2)));

@@ -13,6 +13,7 @@ import { parseDay, todayInShanghai } from '../src/lib/dates.ts';
 import { chooseOrg, renderSkeleton, titleProblem, validSlug } from '../src/lib/new-report.ts';
 import { draftSlug, orgIdFor, topicOf } from '../src/lib/import/slug.ts';
 import { routes, withBase } from '../src/lib/urls.ts';
+import { runCommand } from '../src/node/operator-errors.ts';
 
 const USAGE = `用法：npm run new -- [--org 机构] [--title 标题] [--date 2025-06-09] [--themes 主题1,主题2] [--slug 文件名]
   没写的项会逐项询问。文件写在 content/reports/<文件名>.md，已有的文件不会被覆盖。`;
@@ -142,4 +143,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand('新建报告', () => main(process.argv.slice(2)));

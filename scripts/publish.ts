@@ -12,7 +12,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { probeWritable, recoverSwap } from '../src/node/atomic.ts';
 import { missingOutputs, readStamp, sourceFingerprint, STAMP_FILE } from '../src/node/build-output.ts';
-import { contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
+import { contentDirFromEnv, nowFromEnv, NowError, PROJECT_ROOT } from '../src/node/config.ts';
 import { acquireLock, formatShanghai, projectLockFile, type Lock } from '../src/node/lock.ts';
 import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/node/operator-errors.ts';
 import { CURRENT, plan, POINTER, publish, releaseDir, rollback, TARGET_LOCK } from '../src/node/release.ts';
@@ -99,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (args.rollback) return doRollback(to, args.dryRun);
+  const now = buildClock();
 
   const from = path.resolve(PROJECT_ROOT, args.from);
   if (inside(from, to) || inside(to, from)) {
@@ -118,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     if (args.dryRun) return dryRun(from, to);
     const target = acquireLock(path.join(to, TARGET_LOCK), '发布');
     try {
-      return await doPublish(from, to, args.keep);
+      return await doPublish(from, to, args.keep, now);
     } finally {
       target.release();
     }
@@ -161,10 +162,24 @@ function requireCompleteBuild(from: string): void {
   }
 }
 
-async function doPublish(from: string, to: string, keep: number): Promise<number> {
+/**
+ * The clock releases are named by: the build's (SHOWCASE_NOW when set), so a release of a site built "as of"
+ * a day carries that day, and the machine's clock otherwise.
+ */
+function buildClock(): () => Date {
+  try {
+    nowFromEnv();
+  } catch (e) {
+    if (e instanceof NowError) throw new OperatorError(`${e.message}没有发布，${SAFE}`);
+    throw e;
+  }
+  return () => nowFromEnv();
+}
+
+async function doPublish(from: string, to: string, keep: number, now: () => Date): Promise<number> {
   let result;
   try {
-    result = await publish({ from, to, keep });
+    result = await publish({ from, to, keep, now });
   } catch (e) {
     if (e instanceof OperatorError) throw e;
     throw fsProblem(e, { doing: '发布网站', where: to, safe: SAFE });

@@ -12,6 +12,7 @@ import { contentDirFromEnv, PROJECT_ROOT, projectContentDir } from '../src/node/
 import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
 import { createReportSchema } from '../src/schemas/report.ts';
 import { editorSchema, type JsonSchema } from '../src/lib/editor-schema.ts';
+import { runCommand } from '../src/node/operator-errors.ts';
 
 export function reportJsonSchema(contentDir: string, projectContent: string): JsonSchema {
   const config = readContentConfig({ contentDir, projectContentDir: projectContent });
@@ -45,4 +46,4 @@ function main(): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+if (import.meta.url === `file://${process.argv[1]}`) await runCommand('生成编辑器提示', main);

@@ -135,8 +135,11 @@ async function load(): Promise<NonNullable<typeof memo>> {
     const data = entry.data as unknown as ReportEntryData;
     const report = toReport(entry, now);
     const state = report ? publicationState(report, todayInShanghai(now)) : 'invalid';
-    preview.push({ slug: entry.id, file: data.file, state, problems: data.problems, report, entry });
-    if (report?.published) published.push(report);
+    // Dev: a report that contradicts another of its organisation shows its page with the problem, and like any
+    // report with an error stays out of lists, totals and rankings (a build stops on it).
+    const across = (idx.timelineProblems ?? []).filter((p) => p.file === data.file);
+    preview.push({ slug: entry.id, file: data.file, state, problems: [...data.problems, ...across], report, entry });
+    if (report?.published && !across.some((p) => p.severity === 'error')) published.push(report);
   }
   published.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
   const model: ContentModel = { site, catalog, registry: buildRegistry(idx.registryData!), reports: published };

@@ -3,11 +3,12 @@
  * organisation with published reports. A card is rendered only when its inputs change. Its cache key hashes
  * the card's data (what it shows: title, figures, dates, address, logo), the template and renderer sources,
  * the font files and the versions of the libraries that draw it; all of that is known before layout, so a
- * card whose key is in the cache is neither laid out nor drawn (nor its poster's QR code made), and goes into
- * the site as a hard link to the cached file.
+ * card whose key is in the cache is neither laid out nor drawn (nor its poster's QR code made). A cached card is
+ * used only when its content hash matches the one recorded when it was drawn, and goes into the site as a copy
+ * (src/node/verified-cache.ts), so the site never changes when the cache does.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -15,7 +16,7 @@ import type { ContentModel } from '../lib/model.ts';
 import { groupInOrder } from '../lib/site-index.ts';
 import { routes } from '../lib/urls.ts';
 import { PROJECT_ROOT } from '../node/config.ts';
-import { usableCachedPng } from '../node/png.ts';
+import { copyIntoSite, verdictSummary, verifyCacheFile } from '../node/verified-cache.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
 import { renderInPool } from './pool.ts';
@@ -28,6 +29,8 @@ export interface BuildCardsOptions {
   outDir: string;
   cacheDir?: string;
   log?: (line: string) => void;
+  /** Where a damaged cache entry is reported (default: log). */
+  warn?: (line: string) => void;
   /** Worker threads (default: available cores). */
   threads?: number;
   fonts?: FontSet;
@@ -44,6 +47,8 @@ export interface BuildCardsResult {
   /** Rendered jobs: what they were and what they cost. */
   jobs: { kind: 'card' | 'poster'; svgMs: number; pngMs: number; bytes: number }[];
   threads: number;
+  /** Each card file put into the site with its SHA-256 (for the build's stamp, which need not read it again). */
+  hashes: [file: string, hash: string][];
 }
 
 /** A character the font cannot draw: a build error, never a tofu box on a card. */
@@ -100,26 +105,6 @@ interface Planned {
   key: string;
 }
 
-/**
- * A cached card into the site: a hard link (no copy, no extra disk), or a copy where links are not possible
- * (another file system); a copy-on-write clone where the file system offers one. The cache writes new files
- * under new names and never changes one in place, so a linked card cannot change under the site.
- */
-function place(cached: string, out: string): void {
-  try {
-    linkSync(cached, out);
-    return;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      unlinkSync(out);
-      return place(cached, out);
-    }
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
-  }
-  copyFileSync(cached, out, constants.COPYFILE_FICLONE);
-}
-
 export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsResult> {
   const { model, outDir } = opts;
   const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`));
@@ -147,8 +132,12 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
     if (data.kind === 'report') plan('poster', POSTER, routes.reportPoster(data.id));
   }
   const cacheFile = (p: Planned) => path.join(cacheDir, p.key.slice(0, 2), `${p.key}.png`);
-  // A cached PNG is reused only if it is whole: a truncated one (a crash, a full disk) is deleted and rendered again.
-  const pending = planned.filter((p) => !usableCachedPng(cacheFile(p), p.size));
+  // A cached PNG is reused only if it is what was drawn: a damaged one (a crash, a full disk, an edit) is deleted
+  // and drawn again.
+  const verdicts = planned.map((p) => verifyCacheFile(cacheFile(p)));
+  const pending = planned.filter((_, i) => !verdicts[i]!.ok);
+  const damaged = verdictSummary(verdicts);
+  if (damaged) (opts.warn ?? log)(`分享卡片缓存：${damaged}，已删除，这些卡片重新生成。`);
 
   let svgMs: number[] = [];
   let pngMs: number[] = [];
@@ -179,13 +168,17 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
     jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.kind, svgMs: j.svgMs, pngMs: j.pngMs, bytes: j.bytes }));
   }
   const dirs = new Set<string>();
-  for (const p of planned) {
+  const hashes: BuildCardsResult['hashes'] = [];
+  planned.forEach((p, i) => {
     const dir = path.dirname(p.out);
     if (!dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
       dirs.add(dir);
     }
-    place(cacheFile(p), p.out);
-  }
-  return { rendered: pending.length, cached: planned.length - pending.length, files: planned.map((p) => p.out), svgMs, pngMs, jobs, threads };
+    const v = verdicts[i]!.ok ? verdicts[i]! : verifyCacheFile(cacheFile(p));
+    if (!v.ok) throw new Error(`分享卡片写入缓存后读出来不对（${cacheFile(p)}）：请检查磁盘是否已满或损坏，然后重新构建。`);
+    copyIntoSite(cacheFile(p), p.out);
+    hashes.push([p.out, v.hash]);
+  });
+  return { rendered: pending.length, cached: planned.length - pending.length, files: planned.map((p) => p.out), svgMs, pngMs, jobs, threads, hashes };
 }

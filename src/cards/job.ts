@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../node/atomic.ts';
+import { writeCacheFile } from '../node/verified-cache.ts';
 import { qrPixels } from './qr.ts';
 import { fitImage, renderPng, type Box, type Pixels, type SatoriFont, type SlotImages } from './render.ts';
 import type { El } from './templates.ts';
@@ -22,7 +22,7 @@ export interface Job extends CardImages {
   tree: El;
   width: number;
   height: number;
-  /** Where to write the PNG (the cache entry; the build links it into the site). */
+  /** Where to write the PNG (the cache entry, with its content hash; the build copies it into the site). */
   file: string;
 }
 
@@ -56,7 +56,8 @@ export function slotImages({ logo, qr }: CardImages): SlotImages {
 export async function renderJob(job: Job, fonts: SatoriFont[]): Promise<JobResult> {
   const { png, svgMs, pngMs } = await renderPng(job.tree, job, fonts, slotImages(job));
   mkdirSync(path.dirname(job.file), { recursive: true });
-  // Under a temporary name, then renamed: a killed build never leaves a truncated card in the cache.
-  writeFileAtomic(job.file, png);
+  // Under a temporary name, then renamed, and its hash beside it: a killed build never leaves a truncated card in
+  // the cache that passes for a whole one.
+  writeCacheFile(job.file, png);
   return { svgMs, pngMs, bytes: png.length };
 }

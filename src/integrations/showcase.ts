@@ -5,6 +5,9 @@
  *   from the collection (src/astro/routes/outputs.ts), which is then removed from the output;
  * - dev: the same cards on request (routes) and the same search index, rebuilt in memory whenever the content
  *   changes, so the search page and the card buttons work while writing.
+ * - build: Astro's own cache is checked against the content hashes recorded by the last build before Astro
+ *   reads it, and recorded again when Astro is done (src/node/astro-cache.ts); the hashes of the cards and
+ *   search files copied into the site are handed to the stamp (FileHashes), which need not read them again.
  */
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { readFileSync, rmSync } from 'node:fs';
@@ -20,6 +23,8 @@ import { buildSearchIndex, searchIndexFiles } from '../search/index-build.ts';
 import { parseCount } from '../lib/frontmatter.ts';
 import { printTimings, setTiming } from '../node/timings.ts';
 import { cacheDirFromEnv } from '../node/config.ts';
+import { astroCacheMessage, recordAstroCache, verifyAstroCache } from '../node/astro-cache.ts';
+import { FileHashes, fileHashesFile } from '../node/build-output.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -27,12 +32,16 @@ export default function showcase(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   let buildStarted = 0;
+  let building = false;
+  let astroCache = '';
+  let astroSeen: ReadonlyMap<string, string> | undefined;
   return {
     name: 'case-showcase',
     hooks: {
       'astro:config:setup': ({ command, config, injectRoute, updateConfig }) => {
         root = fileURLToPath(config.root);
         base = normalizeBase(config.base);
+        building = command === 'build';
         injectRoute({ pattern: `/${OUTPUTS_ROUTE.replace(/\.json$/, '')}.json`, entrypoint: here('../astro/routes/outputs.ts') });
         if (command === 'dev') {
           injectRoute({ pattern: '/cards/reports/[name].png', entrypoint: here('../astro/routes/report-card.ts') });
@@ -105,6 +114,17 @@ export default function showcase(): AstroIntegration {
           });
         });
       },
+      'astro:config:done': ({ config, logger }) => {
+        if (!building) return;
+        // Before Astro reads its content store and page cache (the content is synced right after this hook).
+        astroCache = fileURLToPath(config.cacheDir);
+        const t0 = performance.now();
+        const checked = verifyAstroCache(astroCache);
+        astroSeen = checked.seen;
+        setTiming('astroCacheCheck', Math.round(performance.now() - t0));
+        const message = astroCacheMessage(checked);
+        if (message) logger.warn(message);
+      },
       'astro:build:start': () => {
         buildStarted = performance.now();
       },
@@ -112,24 +132,34 @@ export default function showcase(): AstroIntegration {
         // Bundling and page generation: from the start of the build proper to here.
         setTiming('astro', Math.round(performance.now() - buildStarted));
         const outDir = fileURLToPath(dir);
+        // Astro has written its caches for this build: what the next build checks them against.
+        if (astroCache) {
+          const t0 = performance.now();
+          recordAstroCache(astroCache, astroSeen);
+          setTiming('astroCacheRecord', Math.round(performance.now() - t0));
+        }
         const manifestFile = path.join(outDir, OUTPUTS_ROUTE);
         const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as OutputsManifest;
         rmSync(path.join(outDir, path.dirname(OUTPUTS_ROUTE)), { recursive: true, force: true });
         logger.info(`已发布 ${manifest.reports.length} 份报告（草稿与未到发布日期的报告不输出）；本次构建解析报告 ${parseCount()} 次。`);
         // Shards of the search index and cards whose inputs did not change come from here.
         const cache = cacheDirFromEnv(process.env, root);
-        const search = await buildSearchIndex({ outDir, docs: manifest.search, cacheDir: path.join(cache, 'showcase-search') });
+        const search = await buildSearchIndex({ outDir, docs: manifest.search, cacheDir: path.join(cache, 'showcase-search'), log: (s) => logger.warn(s) });
         logger.info(`检索索引：${search.pages} 篇，${search.shards} 个分片（重建 ${search.indexed} 个，其余沿用缓存），${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
         setTiming('search', Math.round(search.ms));
         setTiming('searchBytes', search.bytes);
         setTiming('searchShards', { shards: search.shards, indexed: search.indexed });
         const started = performance.now();
         try {
-          const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), root, cacheDir: path.join(cache, 'showcase-cards') });
+          const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), warn: (s) => logger.warn(s), root, cacheDir: path.join(cache, 'showcase-cards') });
           const ms = performance.now() - started;
           logger.info(`分享卡片：新生成 ${cards.rendered} 张${cards.threads > 0 ? `（${cards.threads} 个线程）` : ''}，沿用缓存 ${cards.cached} 张，${Math.round(ms)} 毫秒`);
           setTiming('cards', Math.round(ms));
           setTiming('cardStats', cardStats(cards));
+          // The stamp (scripts/build.ts) takes these hashes instead of reading the copies again.
+          const known = new FileHashes();
+          for (const [file, hash] of [...search.hashes, ...cards.hashes]) known.record(file, hash);
+          known.save(fileHashesFile(cache), outDir);
           printTimings();
         } catch (e) {
           if (e instanceof MissingGlyphError) throw showcaseError('分享卡片', e.message, '改正后重新构建；npm run check 会在构建前指出这些字符。');

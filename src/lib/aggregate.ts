@@ -9,8 +9,8 @@
  */
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import type { MetricDefinition } from '../schemas/catalog.ts';
-import { isCatalogFigure, type CatalogFigure } from './figures/index.ts';
-import { APPROX_MARKERS } from './figures/index.ts';
+import { countedAs } from './catalog.ts';
+import { formatCompact, formatCompactExact, isCatalogFigure, type CatalogFigure } from './figures/index.ts';
 
 /** A report's catalog figures, the first of each key and date only. */
 function catalogFigures(report: Report): CatalogFigure[] {
@@ -28,8 +28,12 @@ function catalogFigures(report: Report): CatalogFigure[] {
 
 export interface Total {
   definition: MetricDefinition;
-  /** Sum in base units. */
+  /**
+   * Sum in base units: each figure as its printed number (the lower end of a range), never below what it stands
+   * for (数百名 is at least 200).
+   */
   base: number;
+  /** The unit the sum is counted in: the first of its alike group in the catalog (120余名 and 80人 are 人). */
   baseUnit: string;
   /** Organisations that contributed (one figure each). */
   orgs: number;
@@ -37,43 +41,61 @@ export interface Total {
   sources: string[];
   /** The figures added up, each with its report (each links to where it is printed). */
   figures: { report: Report; metric: CatalogFigure }[];
+  /** Every figure added up is exact as printed: no approximate marker (余, 超, 近, 约, 以上 …), no range. */
+  exact: boolean;
   /**
-   * How to qualify the sum when a figure was approximate: '超' when every such figure was a floor (120余名,
-   * 超60户), '约' once one was "nearly" or "about" (近180万户, 约50人), undefined when all were exact.
+   * The total as the page prints it. One figure is its printed text (120余名), never rebuilt; a sum is exact only
+   * when every figure is and its digits all show (733.1万元), and otherwise says so (约733万元).
    */
-  approx?: '超' | '约';
+  text: string;
+}
+
+/** Whether a printed figure says its value to its last digit: a marker or a range says less. */
+function exactAsPrinted(m: ResolvedMetric): boolean {
+  return !m.approx && m.form !== 'range' && m.form !== 'fraction';
+}
+
+/** A sum as the figures allow: every digit of an exact sum, else 约 and the sum made readable. */
+function sumText(base: number, baseUnit: string, exact: boolean): string {
+  const shown = exact ? formatCompactExact(base, baseUnit) : undefined;
+  return shown ?? `约${formatCompact(base, baseUnit)}`;
 }
 
 /**
  * Yearly totals of `total: true` metrics. A flow is counted once per organisation and year, from its latest
- * as-of date, because quarterly reports repeat the year-to-date figure; figures in different base units
- * (人 and 名, 人 and 人次) are never added together: each unit gets its own total.
+ * as-of date, because quarterly reports repeat the year-to-date figure. Units the catalog lists as alike (人, 名,
+ * 位) make one total; others (人 and 人次) are never added together: each gets its own total.
  */
 export function yearlyTotals(reports: readonly Report[], catalog: Catalog, year: number): Total[] {
   const latest = new Map<string, { m: CatalogFigure; report: Report }>();
   for (const report of reports) {
     for (const m of catalogFigures(report)) {
       if (!catalog.byKey.get(m.key)?.total || Number(m.asOf.slice(0, 4)) !== year) continue;
-      const k = `${m.key}|${report.org.id}|${m.baseUnit}`;
+      const k = `${m.key}|${report.org.id}|${countedAs(catalog, m.baseUnit)}`;
       const prev = latest.get(k);
       if (!prev || prev.m.asOf < m.asOf || (prev.m.asOf === m.asOf && prev.report.date < report.date)) latest.set(k, { m, report });
     }
   }
-  const totals = new Map<string, Total>();
+  const totals = new Map<string, Omit<Total, 'text'>>();
   for (const { m, report } of latest.values()) {
-    const k = `${m.key}|${m.baseUnit}`;
-    const t = totals.get(k) ?? { definition: m.definition, base: 0, baseUnit: m.baseUnit, orgs: 0, sources: [], figures: [] };
-    t.base += m.base;
+    const unit = countedAs(catalog, m.baseUnit);
+    const k = `${m.key}|${unit}`;
+    const t = totals.get(k) ?? { definition: m.definition, base: 0, baseUnit: unit, orgs: 0, sources: [], figures: [], exact: true };
+    t.base += Math.max(m.base, m.interval[0]);
     t.orgs += 1;
     t.figures.push({ report, metric: m });
     if (!t.sources.includes(report.slug)) t.sources.push(report.slug);
-    const kind = m.approx ? APPROX_MARKERS[m.approx] : undefined;
-    if (kind) t.approx = kind === 'more' && t.approx !== '约' ? '超' : '约';
+    t.exact &&= exactAsPrinted(m);
     totals.set(k, t);
   }
-  // Sums are floating point: 5.37亿 + 12.64亿 must not print as 18.009999999亿.
-  for (const t of totals.values()) t.base = Number(t.base.toPrecision(12));
-  return [...totals.values()].sort((a, b) => b.definition.priority - a.definition.priority || b.orgs - a.orgs);
+  return [...totals.values()]
+    .map((t) => {
+      // Sums are floating point: 5.37亿 + 12.64亿 must not print as 18.009999999亿.
+      const base = Number(t.base.toPrecision(12));
+      const text = t.figures.length === 1 ? t.figures[0]!.metric.text : sumText(base, t.baseUnit, t.exact);
+      return { ...t, base, text };
+    })
+    .sort((a, b) => b.definition.priority - a.definition.priority || b.orgs - a.orgs);
 }
 
 /** The latest year that has any catalog figure (the year totals are shown for). */

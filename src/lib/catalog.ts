@@ -1,6 +1,6 @@
 /** Builds the lookup structures of the metric catalog and the organisation registry from their data files. */
 import type { CatalogData } from '../schemas/catalog.ts';
-import type { OrgRegistryData } from '../schemas/org.ts';
+import { LEVEL_OF_TYPE, type Org, type OrgLevel, type OrgRegistryData } from '../schemas/org.ts';
 import { APPROX_TABLE, CHENG, UNIT_PREFIXES } from './figures/index.ts';
 import type { Catalog, OrgRegistry } from './model.ts';
 
@@ -12,7 +12,22 @@ export function buildCatalog(data: CatalogData): Catalog {
   }
   // The one list of units figures are read with (see figureVocabulary); longest first so 人次 wins over 人.
   const baseUnits = [...new Set(Object.values(data.dimensions).flatMap((d) => d.units))].sort((a, b) => b.length - a.length);
-  return { dimensions: data.dimensions, metrics: data.metrics, relations: data.relations, byKey, byName, baseUnits };
+  const alikeUnit = new Map<string, string>();
+  for (const d of Object.values(data.dimensions)) for (const group of d.alike ?? []) for (const u of group) alikeUnit.set(u, group[0]!);
+  return {
+    dimensions: data.dimensions, metrics: data.metrics, relations: data.relations, byKey, byName, baseUnits, alikeUnit, bands: data.bands,
+    ...(data.shares ? { shares: data.shares } : {}),
+  };
+}
+
+/** The organisation's level as written, or as its type implies; undefined for 其他 without one (no size check). */
+export function orgLevel(org: Pick<Org, 'type' | 'level'>): OrgLevel | undefined {
+  return org.level ?? LEVEL_OF_TYPE[org.type];
+}
+
+/** The unit a figure is added up in: the first of its `alike` group (名 → 人), else its own (人次 stays 人次). */
+export function countedAs(catalog: Pick<Catalog, 'alikeUnit'>, baseUnit: string): string {
+  return catalog.alikeUnit.get(baseUnit) ?? baseUnit;
 }
 
 /** Units a metric accepts, without prefixes: its own list or its dimension's. */
@@ -51,9 +66,36 @@ export function catalogIssues(data: CatalogData): string[] {
     }
   }
   issues.push(...unitIssues(data));
+  issues.push(...boundIssues(data));
   for (const r of data.relations) {
     const used = r.type === 'balance_change' ? [r.balance, r.increase, r.rate] : r.type === 'part_of' ? [r.part, r.whole] : [r.rate, r.part, r.whole];
     for (const k of used) if (k && !keys.has(k)) issues.push(`关系 ${r.type} 引用了不存在的指标 ${k}`);
+  }
+  return issues;
+}
+
+/**
+ * Limits, ranges and bands are [low, high]; a band set must exist, and once one amount of a dimension has a band
+ * every balance and amount of it does, so a figure ten thousand times off (万 for 亿) is caught for every one.
+ */
+function boundIssues(data: CatalogData): string[] {
+  const issues: string[] = [];
+  const pair = (what: string, p: readonly [number, number] | undefined) => {
+    if (p && !(p[0] <= p[1])) issues.push(`${what} 的下限 ${p[0]} 大于上限 ${p[1]}`);
+  };
+  for (const [name, band] of Object.entries(data.bands)) {
+    for (const [level, p] of Object.entries(band)) pair(`bands.${name}.${level}`, p);
+  }
+  if (data.shares) pair('shares.limit', data.shares.limit);
+  // A dimension with one banded amount has all its balances and amounts banded (rates have limits instead).
+  const banded = new Set(data.metrics.filter((m) => m.band !== undefined).map((m) => m.dimension));
+  for (const m of data.metrics) {
+    pair(`指标 ${m.key} 的 range`, m.range);
+    pair(`指标 ${m.key} 的 limit`, m.limit);
+    if (m.band !== undefined && !data.bands[m.band]) issues.push(`指标 ${m.key} 的 band ${m.band} 不在 bands 中`);
+    if (m.band === undefined && banded.has(m.dimension) && m.kind !== 'rate') {
+      issues.push(`指标 ${m.key} 没有 band：${data.dimensions[m.dimension]?.label ?? m.dimension}类的其他指标都有按机构层级的合理区间`);
+    }
   }
   return issues;
 }
@@ -70,6 +112,13 @@ function unitIssues(data: CatalogData): string[] {
       const other = owner.get(u);
       if (other && other !== dim) issues.push(`单位 ${u} 同时属于量纲 ${other} 和 ${dim}`);
       owner.set(u, dim);
+    }
+    // An alike group adds its figures up: a unit of another dimension, or in two groups, would be added twice over.
+    const grouped = new Set<string>();
+    for (const u of (d.alike ?? []).flat()) {
+      if (!d.units.includes(u)) issues.push(`量纲 ${dim} 的 alike 里的单位 ${u} 不在它的 units 中`);
+      if (grouped.has(u)) issues.push(`单位 ${u} 在量纲 ${dim} 的 alike 里出现了不止一次`);
+      grouped.add(u);
     }
   }
   for (const u of owner.keys()) {

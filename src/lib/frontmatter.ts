@@ -4,7 +4,8 @@
  * line and column. Catches the mistakes of text pasted from Word or a web page before YAML does, because
  * YAML's own messages ("Implicit keys need to be followed by map values") help no writer.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { amountText, LIMITS, limitText } from './limits.ts';
 import type { Problem } from './problems.ts';
 
 export interface ParsedSource {
@@ -150,6 +151,25 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
   const yamlFirstLine = 2;
   const bodyLine = lineColOf(src, bodyStart).line;
 
+  // Sizes first: what is too large is refused before YAML or Markdown spends time on it.
+  if (yamlText.length > LIMITS.frontmatterChars.value) {
+    return problem({
+      code: 'frontmatter-too-large', line: 1, column: 1,
+      title: '开头的信息块太长',
+      what: `两行“---”之间有 ${amountText(yamlText.length, 'chars')}，上限是 ${limitText(LIMITS.frontmatterChars)}。`,
+      why: '信息块只写标题、机构、日期、主题和数字，几十个数字也只有几千个字符；这么长多半是漏了结束的“---”，把正文当成了信息块，或粘进了别的文件。',
+      fix: '检查信息块结束处是否有单独一行“---”；正文写在它下面。',
+    });
+  }
+  if (body.length > LIMITS.bodyChars.value) {
+    return problem({
+      code: 'body-too-large', line: bodyLine, column: 1,
+      title: '正文太长',
+      what: `正文有 ${amountText(body.length, 'chars')}，上限是 ${limitText(LIMITS.bodyChars)}。`,
+      why: '一份报告的正文通常只有几千字；这么长的正文检查和构建都要很久，读者也读不完，多半是粘进了别的文件。',
+      fix: '删掉不属于这份报告的内容；确实很长的材料请拆成几份报告。',
+    });
+  }
   const lint = lintLines(yamlText, yamlFirstLine, file);
   if (lint.length > 0) return { ok: false, problems: lint };
   if (yamlText.trim() === '') {
@@ -186,6 +206,18 @@ export interface YamlSource {
  * 1.2, duplicate keys refused, every node's line known, problems in Chinese.
  */
 export function parseYamlFile(text: string, file: string, label: string): { ok: true; source: YamlSource } | { ok: false; problems: Problem[] } {
+  if (text.length > LIMITS.dataFileChars.value) {
+    return {
+      ok: false,
+      problems: [{
+        severity: 'error', code: 'data-too-large', file, line: 1, column: 1,
+        title: `${label}太大`,
+        what: `这个文件有 ${amountText(text.length, 'chars')}，上限是 ${limitText(LIMITS.dataFileChars)}。`,
+        why: '设置、指标目录和机构名录即使列出一个省的全部机构也不到这个大小；这么大多半是粘进了别的文件。',
+        fix: '删掉不属于这个文件的内容，对照 README 的示例检查格式。',
+      }],
+    };
+  }
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lint = lintLines(clean, 1, file);
   if (lint.length > 0) return { ok: false, problems: lint };
@@ -219,7 +251,32 @@ function readYaml(doc: Document.Parsed, lineCounter: LineCounter, yamlText: stri
       }),
     };
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  // Aliases are counted before they are expanded: nested ones multiply (an alias bomb), and yaml's own guard
+  // throws an English ReferenceError. Its count of expanded nodes uses the same limit (plus one: yaml counts the
+  // anchored node itself as a use).
+  const aliases = countAliases(doc);
+  let data: unknown;
+  try {
+    data = aliases.count > LIMITS.yamlAliases.value ? undefined : doc.toJS({ maxAliasCount: LIMITS.yamlAliases.value + 1 });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    aliases.expanded = true;
+  }
+  if (aliases.count > LIMITS.yamlAliases.value || aliases.expanded) {
+    const pos = aliases.first === undefined ? { line: 1, col: 1 } : lineCounter.linePos(aliases.first);
+    return {
+      ok: false,
+      problems: [{
+        severity: 'error', code: 'yaml-alias-limit', file, line: pos.line + offsetLine, column: pos.col,
+        title: 'YAML 别名太多',
+        what: aliases.expanded
+          ? `别名（“*名称”）层层引用，展开后超过了上限 ${limitText(LIMITS.yamlAliases)}。`
+          : `写了 ${aliases.count} 个别名（“*名称”），上限是 ${limitText(LIMITS.yamlAliases)}。`,
+        why: '别名把“&名称”处的内容复制到别处，层层引用时一行就能变成上亿个值，检查和构建会因此卡住或崩溃。',
+        fix: '不要用“&名称”“*名称”，把内容直接写出来。',
+      }],
+    };
+  }
   const firstLine = offsetLine + 1;
   const nodeAt = (path: readonly (string | number)[]): { node?: Node | null; pair?: Pair } => {
     let node: unknown = doc.contents;
@@ -264,6 +321,18 @@ function readYaml(doc: Document.Parsed, lineCounter: LineCounter, yamlText: stri
       },
     },
   };
+}
+
+/** Alias nodes (*name) of a document, and where the first one is. */
+function countAliases(doc: Document.Parsed): { count: number; first?: number; expanded?: boolean } {
+  const out: { count: number; first?: number } = { count: 0 };
+  visit(doc, {
+    Alias(_, node) {
+      out.count++;
+      if (out.first === undefined && node.range) out.first = node.range[0];
+    },
+  });
+  return out;
 }
 
 const PARSES = Symbol.for('case-showcase.report-parses');

@@ -2,7 +2,7 @@
  * The validated, resolved shape of content that every consumer (pages, cards, search, scripts) works with.
  * Produced by `loadContentSync()` (src/node/content.ts) and, inside Astro, by `src/astro/site-data.ts`.
  */
-import type { MetricDefinition, Dimension, Relation } from '../schemas/catalog.ts';
+import type { Band, MetricDefinition, Dimension, Relation, Shares } from '../schemas/catalog.ts';
 import type { Org } from '../schemas/org.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { FigureForm } from './figures/index.ts';
@@ -50,8 +50,17 @@ export interface ResolvedMetric {
   featured?: number;
   note?: string;
   derived: boolean;
+  /**
+   * A figure the article quotes about someone else (全国, 全省, a partner): shown on its report page as context,
+   * never as the organisation's figure on cards, lists, rankings or totals.
+   */
+  context?: boolean;
+  /** Which printing of the text is this figure's source (0 = the first), as the claim check chose it. */
+  printing?: number;
   /** Position in the frontmatter list (metrics[index]), for messages and the default order. */
   index: number;
+  /** Line of its `text` in the file, so a check across reports can name it after the file is closed. */
+  line?: number;
 }
 
 export interface Cover {
@@ -101,6 +110,12 @@ export interface Catalog {
   byName: Map<string, MetricDefinition>;
   /** Every base unit of every dimension, longest first. */
   baseUnits: string[];
+  /** A unit of an `alike` group → the group's first unit (名 → 人); see `countedAs`. */
+  alikeUnit: ReadonlyMap<string, string>;
+  /** Named sets of plausible amounts per organisation level (a metric names one in `band`). */
+  bands: Record<string, Band>;
+  /** The words that make an unkeyed percent a share of a whole, and its hard limit. */
+  shares?: Shares;
 }
 
 export interface OrgRegistry {

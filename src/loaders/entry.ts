@@ -31,6 +31,11 @@ export interface IndexData {
   digest: string;
   /** Dev only: every problem of every report file. */
   problems: Problem[];
+  /**
+   * Dev only: the problems between reports of one organisation (src/lib/validate/timeline.ts), also in
+   * `problems`; a report's page shows those attached to it beside its own.
+   */
+  timelineProblems?: Problem[];
   /** Dev only: problems of site.yaml, metrics.yaml or orgs.yaml that stop every report from being checked. */
   configProblems: Problem[];
 }

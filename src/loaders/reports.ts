@@ -12,6 +12,13 @@
  *   reloads.
  * - Incremental: an entry's digest covers the file's bytes, the data files, the checking code and the mode;
  *   an unchanged report is not parsed again on a warm build.
+ * - Links between reports are checked across all of them after every file is synced, from what each file's
+ *   check noted (kept in the store's meta, so a reused entry is not parsed for them): a change to one report
+ *   can break another's link without changing that report.
+ * - Reports of one organisation are checked against each other (src/lib/validate/timeline.ts) the same way,
+ *   drafts and embargoed reports included, from the figures each file's check resolved (kept in meta for a
+ *   build's unstored drafts). These problems stop a build like any other; in dev they show on the page of the
+ *   report they are attached to and in the banner.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,12 +33,14 @@ import { ContentConfigError, DATA_FILES, readContentConfig, type ContentConfig }
 import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../node/config.ts';
 import { listReportFiles } from '../node/check-content.ts';
 import { problemsError, showcaseError } from '../node/errors.ts';
-import { isInside } from '../node/paths.ts';
-import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, reportsDir, type CheckedReport } from '../node/report-file.ts';
+import { displayPath, isInside } from '../node/paths.ts';
+import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, linkedReport, reportsDir, type CheckedReport } from '../node/report-file.ts';
+import { reportLinkProblems, type LinkedReport, type ReportLink } from '../lib/validate/report-links.ts';
 import { addTime } from '../node/timings.ts';
 import { INDEX_ID, toEntryData, type IndexData } from './entry.ts';
 import { setBodyFigures } from '../markdown/figure-registry.ts';
-import type { ResolvedMetric } from '../lib/model.ts';
+import type { Report, ResolvedMetric } from '../lib/model.ts';
+import { checkTimeline, timelineSource, type TimelineSource } from '../lib/validate/timeline.ts';
 
 export interface ReportsLoaderOptions {
   /** Treat warnings as errors (SHOWCASE_STRICT=1). */
@@ -68,6 +77,10 @@ interface State {
   slugToAbs: Map<string, string>;
   absToSlug: Map<string, string>;
   problems: Map<string, Problem[]>;
+  /** file path → what links to it need to know, and its links to other reports (crossProblems). */
+  links: Map<string, { slug: string; file: string; target: LinkedReport; links: ReportLink[] }>;
+  /** file path → its keyed figures, for every report without errors, stored or not (timelineProblems). */
+  timeline: Map<string, TimelineSource>;
   /** Dev: counts the updates of single files, each of which must give the index a new digest. */
   updates: number;
   parsed: number;
@@ -111,10 +124,10 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
   }
   const state: State = {
     root, contentDir, dev, now, config, code: codeDigest(root),
-    slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), updates: 0, parsed: 0, reused: 0,
+    slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), links: new Map(), timeline: new Map(), updates: 0, parsed: 0, reused: 0,
   };
   await syncAll(context, state);
-  const all = [...state.problems.values()].flat();
+  const all = [...[...state.problems.values()].flat(), ...crossProblems(state), ...timelineProblems(state)];
   const problems = options.strict ? all.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : all;
   const summary = `${summarize(problems, state.slugToAbs.size + countRejected(state))}（解析 ${state.parsed} 份，未改动沿用 ${state.reused} 份）`;
   if (problems.some((p) => p.severity === 'error') && !dev) {
@@ -123,6 +136,36 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
   if (problems.length > 0) process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n\n')}\n\n`);
   context.logger.info(summary);
   if (dev) watch(context, options, { root, contentDir, state });
+}
+
+/** Problems of links between reports, from every file's noted links and state (report-links.ts). */
+function crossProblems(state: State, only?: string): Problem[] {
+  const targets = new Map<string, LinkedReport>();
+  for (const l of state.links.values()) if (!targets.has(l.slug)) targets.set(l.slug, l.target);
+  const out: Problem[] = [];
+  for (const [abs, l] of state.links) if (only === undefined || only === abs) out.push(...reportLinkProblems(l.file, l.links, targets, state.now));
+  return out;
+}
+
+/** The reports of each organisation against each other; publication judged now (an embargo ends by itself). */
+function timelineProblems(state: State, file?: string): Problem[] {
+  const reports = [...state.timeline.values()].map((t) => ({ ...t, published: isPublished(t, state.now) }));
+  const out = checkTimeline(reports, state.config.catalog);
+  return file === undefined ? out : out.filter((p) => p.file === file);
+}
+
+/** Notes a file's links to other reports and what it is as a link target; kept in meta for a reused entry. */
+function noteLinks(context: LoaderContext, state: State, abs: string, target: LinkedReport, links?: ReportLink[]): void {
+  const key = `links:${path.relative(state.root, abs).split(path.sep).join('/')}`;
+  if (links === undefined) {
+    const kept = context.meta.get(key);
+    links = kept ? (JSON.parse(kept) as ReportLink[]) : [];
+  } else if (links.length > 0) {
+    context.meta.set(key, JSON.stringify(links));
+  } else {
+    context.meta.delete(key);
+  }
+  state.links.set(abs, { slug: slugOf(abs), file: displayPath(abs, state.contentDir), target, links });
 }
 
 function countRejected(state: State): number {
@@ -174,6 +217,9 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
   const existing = store.get(slug);
   if (!recheck && existing && existing.digest === digest && existing.filePath === filePath) {
     const data = existing.data as unknown as { problems: Problem[]; draft?: boolean; date?: string; status: string; metrics?: ResolvedMetric[] };
+    if (data.status === 'ok') state.timeline.set(abs, timelineSource(data as unknown as Report));
+    else state.timeline.delete(abs);
+    noteLinks(context, state, abs, data.status === 'ok' ? { file: displayPath(abs, state.contentDir), draft: !!data.draft, date: data.date ?? '9999-12-31' } : null);
     // Publication is re-judged every time: an embargo ends without the file changing.
     if (!state.dev && !(data.status === 'ok' && isPublished({ draft: !!data.draft, date: data.date ?? '9999-12-31' }, state.now))) {
       store.delete(slug);
@@ -197,9 +243,12 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
   const asideKey = `unpublished:${filePath}`;
   const aside = context.meta.get(asideKey);
   if (!state.dev && aside) {
-    const v = JSON.parse(aside) as { digest: string; draft: boolean; date: string; problems: Problem[] };
+    const v = JSON.parse(aside) as { digest: string; draft: boolean; date: string; problems: Problem[]; timeline?: TimelineSource };
     if (v.digest === digest && !isPublished(v, state.now)) {
       store.delete(slug);
+      if (v.timeline) state.timeline.set(abs, v.timeline);
+      else state.timeline.delete(abs);
+      noteLinks(context, state, abs, { file: displayPath(abs, state.contentDir), draft: v.draft, date: v.date });
       state.problems.set(abs, v.problems);
       state.reused++;
       return false;
@@ -211,8 +260,13 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
   const checked = await checkReportFile(abs, { ...state.config, now: state.now, missingGlyphs: await cardFontGlyphs() }, bytes);
   addTime('validation', performance.now() - t0);
   state.problems.set(abs, checked.problems);
+  noteLinks(context, state, abs, linkedReport(checked), checked.reportLinks);
+  if (checked.report) state.timeline.set(abs, timelineSource(checked.report));
+  else state.timeline.delete(abs);
   if (!state.dev && checked.report && !checked.report.published) {
-    context.meta.set(asideKey, JSON.stringify({ digest, draft: checked.report.draft, date: checked.report.date, problems: checked.problems }));
+    // Its figures are kept with the verdict: an unchanged draft is still held to the published reports.
+    const timeline = timelineSource(checked.report);
+    context.meta.set(asideKey, JSON.stringify({ digest, draft: checked.report.draft, date: checked.report.date, problems: checked.problems, timeline }));
   } else {
     context.meta.delete(asideKey);
   }
@@ -271,7 +325,8 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
  */
 function writeIndex(context: LoaderContext, state: State): void {
   const digests = [...state.slugToAbs.keys()].sort().map((slug) => `${slug}:${context.store.get(slug)?.digest ?? ''}`);
-  const problems = [...state.problems.values()].flat();
+  const across = timelineProblems(state);
+  const problems = [...[...state.problems.values()].flat(), ...crossProblems(state), ...across];
   const data: IndexData = {
     status: 'index',
     mode: state.dev ? 'dev' : 'build',
@@ -282,6 +337,7 @@ function writeIndex(context: LoaderContext, state: State): void {
     // so in dev every update counts: pages keep what they derive from the collection while this stays the same.
     digest: createHash('sha256').update(digests.join('\n')).update(state.config.digest).update(String(state.updates)).digest('hex').slice(0, 32),
     problems: state.dev ? sortProblems(problems) : [],
+    timelineProblems: state.dev ? across : [],
     configProblems: [],
   };
   context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
@@ -359,11 +415,15 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
       state.absToSlug.delete(abs);
     }
     state.problems.delete(abs);
+    state.links.delete(abs);
+    state.timeline.delete(abs);
     // A file that shadowed this one's slug may now be the one to store: recheck everything sharing it.
     const slug = slugOf(abs);
     const sharing = listReportFiles(dir).filter((f) => slugOf(f) === slug || slugOf(f) === oldSlug);
     for (const f of sharing) {
       state.problems.delete(f);
+      state.links.delete(f);
+      state.timeline.delete(f);
       if (state.absToSlug.has(f)) continue;
       const other = state.slugToAbs.get(slugOf(f));
       if (other && other !== f) {
@@ -377,7 +437,7 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
     state.updates++;
     if (removed) state.problems.delete(abs);
     writeIndex(context, state);
-    const mine = state.problems.get(abs) ?? [];
+    const mine = [...(state.problems.get(abs) ?? []), ...crossProblems(state, abs), ...timelineProblems(state, displayPath(abs, state.contentDir))];
     if (mine.length > 0) process.stderr.write(`${mine.map(formatProblem).join('\n\n')}\n\n`);
     context.logger.info(`${removed ? '已移除' : '已更新'} ${path.relative(where.contentDir, abs)}${mine.length ? `（${mine.length} 个问题）` : ''}`);
   });

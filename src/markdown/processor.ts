@@ -13,9 +13,10 @@ import { unified } from '@astrojs/markdown-remark';
 import { REMARK_REHYPE_OPTIONS } from '../lib/body/parse.ts';
 import rehypeShowcaseBody from './rehype-body.ts';
 
-export function showcaseMarkdownProcessor() {
+/** `base`: the site's base path, which links in a body are resolved under (see rehype-body.ts). */
+export function showcaseMarkdownProcessor(opts: { base?: string } = {}) {
   return unified({
-    rehypePlugins: [rehypeShowcaseBody],
+    rehypePlugins: [[rehypeShowcaseBody, { base: opts.base }]],
     remarkRehype: REMARK_REHYPE_OPTIONS,
     smartypants: false,
   });

@@ -11,11 +11,16 @@
  * Then, on the cleaned tree, the targets of the source links: each figure's sentence gets its id (src-N) and
  * the figure a <mark> (src/lib/body/figure-anchors.ts), from the figures the reports loader validated
  * (figure-registry.ts). Ids of the source links come from this step only.
+ *
+ * Last, links on the site are made absolute under the base (src/lib/body/links.ts): the same HTML is shown on
+ * the report page, in the casebooks and in print, each at another depth.
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { anchorFigureSources, reserveSourceIds, type BodyFigures } from '../lib/body/figure-anchors.ts';
+import { resolveSiteLinks } from '../lib/body/links.ts';
 import { cleanBodyTree } from '../lib/body/sanitize.ts';
+import { slugOf } from '../lib/validate/report.ts';
 import { REPORT_COMPONENTS } from '../lib/body/mdx.ts';
 import { figureCaption } from '../lib/figures/index.ts';
 import { bodyFiguresOf } from './figure-registry.ts';
@@ -25,6 +30,8 @@ export interface RehypeBodyOptions {
   components?: readonly string[];
   /** The report's figures (default: those the reports loader registered for the file). */
   figures?: (file: VFile) => BodyFigures | undefined;
+  /** The site's base (astro.config.mjs): without it, links are left as written. */
+  base?: string;
 }
 
 export default function rehypeShowcaseBody(options: RehypeBodyOptions = {}) {
@@ -42,6 +49,7 @@ export default function rehypeShowcaseBody(options: RehypeBodyOptions = {}) {
         process.stderr.write(`提醒：${file.path ?? '报告'} 的数字“${figureCaption(m)} ${m.text}”（metrics[${m.index}]）在正文里找不到可以链接的句子，它的出处链接会失效。\n`);
       }
     }
+    if (options.base !== undefined && file.path) resolveSiteLinks(clean, slugOf(file.path), options.base);
     return clean;
   };
 }

@@ -4,13 +4,14 @@
  * stamp is the one file allowed to differ (it carries the build time), and it is left out of the manifest.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './config.ts';
 import { writeFileAtomic } from './atomic.ts';
+import { STAMP_FILE } from '../lib/served.ts';
 
-/** The stamp file at the root of every build made by scripts/build.ts. */
-export const STAMP_FILE = 'build.json';
+/** The stamp file at the root of every build made by scripts/build.ts (never served: src/lib/served.ts). */
+export { STAMP_FILE };
 
 /** Path (relative, with “/”) → SHA-256 hex, sorted by path. */
 export type Manifest = Record<string, string>;
@@ -83,47 +84,83 @@ export function buildManifest(dir: string, known?: FileHashes): Manifest {
   return m;
 }
 
+/** The memo of FileHashes in a build's cache folder (SHOWCASE_CACHE). */
+export function fileHashesFile(cacheDir: string): string {
+  return path.join(cacheDir, 'showcase', 'file-hashes.json');
+}
+
 /**
- * SHA-256 of files the build links into the site from its caches (cards, search shards): those caches write a
- * file once under a new name and never change it, so the same file (device, inode, size and modification time
- * to the nanosecond) comes back build after build and is read once, not once per build. A file Astro writes
- * or copies is a new file each time and is always read.
+ * Hashes of site files the build already knows, handed from the build's integration to the stamp written after
+ * Astro exits. The integration copies the cards and search shards into the site from cache entries it has just
+ * verified by content hash, so it knows each copy's hash, and the stamp need not read those files again.
+ * Records are keyed by the copy's identity (device, inode, size and modification time to the nanosecond): a file
+ * changed since, and every other file, is read. The memo names the folder it was made for and carries a hash of
+ * its records; one made for another folder is not used, and one whose hash does not match (damaged, edited) is
+ * dropped with a reason for the build log — every file is then read.
  */
 export class FileHashes {
-  readonly #before: Map<string, string>;
-  readonly #seen = new Map<string, string>();
+  readonly #known = new Map<string, string>();
+  /** Why the memo on disk was not used (for the build log); undefined when it was, or there was none. */
+  dropped?: string;
 
-  constructor(entries: Iterable<[string, string]> = []) {
-    this.#before = new Map(entries);
+  static load(file: string, dir: string): FileHashes {
+    const out = new FileHashes();
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return out;
+    }
+    let data: { format?: unknown; dir?: unknown; files?: unknown; check?: unknown };
+    try {
+      data = JSON.parse(text) as typeof data;
+    } catch {
+      out.dropped = `文件指纹记录“${file}”读不出来（损坏了）`;
+      return out;
+    }
+    const files = data.files && typeof data.files === 'object' && !Array.isArray(data.files) ? (data.files as Record<string, unknown>) : undefined;
+    const valid = data.format === 2 && typeof data.dir === 'string' && files !== undefined && Object.values(files).every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h));
+    if (!valid || data.check !== memoCheck(data.dir as string, files as Record<string, string>)) {
+      out.dropped = `文件指纹记录“${file}”与它自己的校验值不符（损坏或被改动过）`;
+      return out;
+    }
+    if (!sameDir(data.dir as string, dir)) return out;
+    for (const [k, h] of Object.entries(files as Record<string, string>)) out.#known.set(k, h);
+    return out;
   }
 
-  /** What `save` wrote; anything unreadable is an empty memo (every file is read). */
-  static load(file: string): FileHashes {
-    try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
-        return new FileHashes(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string' && /^[0-9a-f]{64}$/.test(e[1])));
-      }
-    } catch {
-      // No memo yet, or a damaged one.
-    }
-    return new FileHashes();
+  /** A file just put into the site, whose content hash is known. */
+  record(file: string, hash: string): void {
+    this.#known.set(identity(statSync(file, { bigint: true })), hash);
   }
 
   hash(file: string): string {
-    const st = statSync(file, { bigint: true });
-    if (st.nlink < 2n) return sha256(readFileSync(file));
-    const key = identity(st);
-    const h = this.#before.get(key) ?? sha256(readFileSync(file));
-    this.#seen.set(key, h);
-    return h;
+    return this.#known.get(identity(statSync(file, { bigint: true }))) ?? sha256(readFileSync(file));
   }
 
-  /** The files met by this build only: a file no longer in the site is forgotten. */
-  save(file: string): void {
+  /** The records, for the stamp of the build in `dir`. */
+  save(file: string, dir: string): void {
+    const files = Object.fromEntries([...this.#known].sort(([a], [b]) => byCodePoint(a, b)));
+    const real = realDir(dir);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic(file, JSON.stringify(Object.fromEntries(this.#seen)));
+    writeFileAtomic(file, JSON.stringify({ format: 2, dir: real, files, check: memoCheck(real, files) }));
   }
+}
+
+function memoCheck(dir: string, files: Record<string, string>): string {
+  return sha256(`${dir}\n${Object.keys(files).sort(byCodePoint).map((k) => `${k}\0${files[k]}\n`).join('')}`);
+}
+
+function realDir(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+function sameDir(a: string, b: string): boolean {
+  return realDir(a) === realDir(b);
 }
 
 function identity(st: BigIntStats): string {

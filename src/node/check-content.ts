@@ -6,9 +6,11 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel } from '../lib/model.ts';
 import type { Problem } from '../lib/problems.ts';
-import { REPORT_FILE } from '../lib/validate/report.ts';
+import { REPORT_FILE, slugOf } from '../lib/validate/report.ts';
+import { reportLinkProblems, type LinkedReport } from '../lib/validate/report-links.ts';
+import { checkTimeline, timelineSource } from '../lib/validate/timeline.ts';
 import { readContentConfig, type ContentConfig } from './content-config.ts';
-import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, reportsDir, type CheckedReport } from './report-file.ts';
+import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, linkedReport, reportsDir, type CheckedReport } from './report-file.ts';
 
 export interface CheckOptions {
   contentDir: string;
@@ -64,7 +66,26 @@ export async function checkContent(opts: CheckOptions): Promise<CheckResult> {
     checked.push(c);
     problems.push(...c.problems);
   }
-  const reports = checked.flatMap((c) => (c.report ? [c.report] : []));
+  // Links to other reports, against every report of the content folder: one outside the files asked for is
+  // read too (a link to it is right or wrong whichever files are checked).
+  const linked = new Map<string, LinkedReport>(checked.map((c) => [c.slug, linkedReport(c)]));
+  const wanted = new Set(checked.flatMap((c) => c.reportLinks.map((l) => l.report)).filter((s) => !linked.has(s)));
+  if (wanted.size > 0) {
+    for (const abs of listReportFiles(reportsDir(config.contentDir))) {
+      const slug = slugOf(abs);
+      if (!wanted.has(slug) || linked.has(slug)) continue;
+      linked.set(slug, linkedReport(await checkReportFile(abs, ctx)));
+    }
+  }
+  const linkProblems = checked.flatMap((c) => reportLinkProblems(c.file, c.reportLinks, linked, opts.now));
+  problems.push(...linkProblems);
+  // Across files, once every file is read: drafts and embargoed reports are held to the others too. A report
+  // given an error here is, like any report with an error, not one of the model's.
+  const valid = checked.flatMap((c) => (c.report ? [c.report] : []));
+  const across = checkTimeline(valid.map((r) => ({ ...timelineSource(r), published: r.published })), config.catalog);
+  problems.push(...across);
+  const refused = new Set([...across, ...linkProblems].filter((p) => p.severity === 'error').map((p) => p.file));
+  const reports = valid.filter((r) => !refused.has(r.file));
   reports.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
   return { config, checked, problems, files, model: { site: config.site, catalog: config.catalog, registry: config.registry, reports } };
 }

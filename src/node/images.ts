@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
+import { amountText, LIMITS, limitText } from '../lib/limits.ts';
 import type { Problem } from '../lib/problems.ts';
 import { isInside } from './paths.ts';
 
@@ -76,8 +77,12 @@ export async function imageProblem(ref: ImageRef, ctx: ImageContext): Promise<Pr
     };
   }
   let format: string | undefined;
+  let size: { width: number; height: number } | undefined;
   try {
-    format = (await imageMetadata(readFileSync(target), src)).format;
+    // Read from the file's header only: nothing is decoded, so a huge image costs nothing here.
+    const meta = await imageMetadata(readFileSync(target), src);
+    format = meta.format;
+    size = { width: meta.width, height: meta.height };
   } catch {
     format = undefined;
   }
@@ -90,6 +95,18 @@ export async function imageProblem(ref: ImageRef, ctx: ImageContext): Promise<Pr
         ? 'SVG 文件里可以藏脚本，单独打开时会在网站的地址下运行。'
         : '网站只能显示 JPG、PNG、WebP、GIF、AVIF 图片；改了扩展名的 Word 或 PDF 文件不是图片。',
       fix: '用看图软件把图片另存为 JPG 或 PNG，放到 images/ 文件夹，再改这里的文件名。',
+    };
+  }
+  if (size && (Math.max(size.width, size.height) > LIMITS.imageSide.value || size.width * size.height > LIMITS.imagePixels.value)) {
+    const side = Math.max(size.width, size.height) > LIMITS.imageSide.value;
+    return {
+      ...base, code: ref.field === 'cover.src' ? 'cover-too-large' : 'image-too-large',
+      title: `${name}太大`,
+      what: `“${src}”是 ${size.width} × ${size.height} 像素，${side
+        ? `宽或高的上限是 ${limitText(LIMITS.imageSide)}`
+        : `共 ${amountText(size.width * size.height, 'px')}，上限是 ${limitText(LIMITS.imagePixels)}`}。`,
+      why: '构建要把图片解码后缩放成网页用的大小；这么大的图片解码要占用几百 MB 以上的内存，网页上也用不到这么多像素。',
+      fix: '用看图软件把图片缩小（如宽 4000 像素以内）后另存，再重新运行。',
     };
   }
   return undefined;

@@ -126,15 +126,24 @@ export function report(name: string, e: unknown, ctx?: FsContext): ExitCode {
   }
   if (errorCode(e) && ctx) return report(name, fsProblem(e, ctx));
   if (errorCode(e)) return report(name, fsProblem(e, { doing: `完成${name}` }));
+  const saved = saveErrorLog(name, (e as Error)?.stack ?? String(e));
+  console.error(`✖ ${name}时程序内部出错，没有完成。${saved ? `详细情况已记在“${shown(saved)}”，` : ''}请把这个文件发给维护本工具的同事；已有的网站和已发布的版本不受影响。`);
+  return 1;
+}
+
+/**
+ * Writes what only a programmer can use (a stack trace, a library's English error) to the command's error log,
+ * which the operator is pointed to instead of being shown it. Returns the file, or undefined when it cannot be
+ * written.
+ */
+export function saveErrorLog(name: string, text: string): string | undefined {
   const log = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'showcase', `${name}-error.log`);
-  let saved = '';
   try {
     mkdirSync(path.dirname(log), { recursive: true });
-    writeFileSync(log, `${new Date().toISOString()}\n${(e as Error)?.stack ?? String(e)}\n`);
-    saved = `详细情况已记在“${shown(log)}”，`;
+    writeFileSync(log, `${new Date().toISOString()}\n${text}\n`);
+    return log;
   } catch {
-    // Nowhere to write: the paragraph below still tells the operator what to do.
+    // Nowhere to write: the operator's paragraph still says what to do.
+    return undefined;
   }
-  console.error(`✖ ${name}时程序内部出错，没有完成。${saved}请把这个文件发给维护本工具的同事；已有的网站和已发布的版本不受影响。`);
-  return 1;
 }

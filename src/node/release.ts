@@ -9,14 +9,18 @@
  * A process killed at any point leaves `current` on a complete release — the new one or the one before — and
  * the next publish removes whatever the killed one left unfinished. Release ids start with Beijing time, so
  * sorting them by name sorts them by age.
+ *
+ * Everything is written inside <to>: releases/ and every release folder are resolved through symlinks before
+ * anything is written, removed or pruned, and a symlink that leads out of <to> is refused (confineTarget).
  */
 import { mkdir, open, readFile } from 'node:fs/promises';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { checkpoint } from './checkpoint.ts';
 import { exists, fsyncDir, writeFileAtomic } from './atomic.ts';
 import { STAMP_FILE, diffManifests, mismatches, readStamp, sha256, type ManifestDiff, type Stamp } from './build-output.ts';
 import { OperatorError, errorCode, shown } from './operator-errors.ts';
+import { isInside } from './paths.ts';
 
 export const RELEASES = 'releases';
 export const CURRENT = 'current';
@@ -157,6 +161,38 @@ function isSymlink(p: string): boolean {
   }
 }
 
+/**
+ * Refuses a publish folder whose releases/ or a release folder in it is a symlink leading out of the folder:
+ * publishing, tidying and pruning would write and delete there. A symlink that stays inside is followed.
+ * Checked before anything is written, and again for a new release folder once it exists.
+ */
+export function confineTarget(to: string, dirs: readonly string[] = []): void {
+  const real = realpathSync(to);
+  const releases = path.join(to, RELEASES);
+  const named = safeReaddir(releases).filter((n) => ID.test(n)).map((n) => path.join(releases, n));
+  for (const dir of [releases, ...named, ...dirs]) {
+    let stat;
+    try {
+      stat = lstatSync(dir);
+    } catch {
+      continue; // Not there yet: publish creates it as a plain folder.
+    }
+    let target: string | undefined;
+    try {
+      target = realpathSync(dir);
+    } catch {
+      target = undefined;
+    }
+    if (target !== undefined && isInside(real, target)) continue;
+    const where = stat.isSymbolicLink()
+      ? `是指向“${target ?? readlinkSync(dir)}”的符号链接`
+      : `经由符号链接实际位于“${target ?? '无法解析的位置'}”`;
+    throw new OperatorError(
+      `发布文件夹里的“${shown(dir)}”${where}，不在发布文件夹“${shown(to)}”里面。发布会把文件写到那里，所以没有发布，线上版本没有改动。请删除这个链接，或换成发布文件夹里真正的文件夹，然后重新运行。`,
+    );
+  }
+}
+
 /** Errors that mean “this file system has no symlinks” (SMB/CIFS shares, some NAS exports). */
 const NO_SYMLINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL']);
 
@@ -218,6 +254,7 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const now = opts.now ?? (() => new Date());
   const stamp = readStamp(from);
   if (!stamp) throw new OperatorError(`“${shown(from)}”里没有构建记录 ${STAMP_FILE}：它不是用 npm run build 构建的完整网站。请先运行 npm run build，再发布。`);
+  confineTarget(to);
   mkdirSync(path.join(to, RELEASES), { recursive: true });
   tidyTarget(to);
   const previous = currentId(to);
@@ -229,6 +266,8 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
   let bytes = 0;
   try {
+    mkdirSync(dir);
+    confineTarget(to, [dir]);
     bytes = await copyBuild(from, dir, stamp);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
@@ -335,6 +374,7 @@ export interface RollbackResult {
 
 /** Switches `current` to the newest complete, intact release older than the live one. */
 export function rollback(to: string, opts: { dryRun?: boolean } = {}): RollbackResult {
+  confineTarget(to);
   const live = currentId(to);
   if (!live) throw new OperatorError(`“${shown(to)}”里还没有发布过任何版本，无法回滚。`);
   const skipped: RollbackResult['skipped'] = [];
@@ -361,6 +401,7 @@ export interface Plan {
 export function plan(from: string, to: string): Plan {
   const stamp = readStamp(from);
   if (!stamp) throw new OperatorError(`“${shown(from)}”里没有构建记录 ${STAMP_FILE}：它不是用 npm run build 构建的完整网站。请先运行 npm run build。`);
+  confineTarget(to);
   const live = currentId(to);
   const before = live ? readStamp(releaseDir(to, live))?.files ?? {} : {};
   return { current: live, contentHash: stamp.contentHash, files: Object.keys(stamp.files).length, diff: diffManifests(before, stamp.files) };

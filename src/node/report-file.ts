@@ -9,6 +9,7 @@ import { createMeasurer, loadSourceFonts } from '../cards/fonts.ts';
 import type { Report } from '../lib/model.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { MissingGlyphs } from '../lib/validate/glyphs.ts';
+import type { LinkedReport, ReportLink } from '../lib/validate/report-links.ts';
 import { reportKind, slugOf, validateReport, type ValidationContext } from '../lib/validate/report.ts';
 import { decodeReportFile } from './decode.ts';
 import { imageProblem } from './images.ts';
@@ -26,6 +27,8 @@ export interface CheckedReport {
   /** Body without frontmatter, and the file line it starts on. */
   body?: string;
   bodyLine?: number;
+  /** Body links to other reports' pages, to check once every report is read (reportLinkProblems). */
+  reportLinks: ReportLink[];
 }
 
 export interface FileCheckContext extends Omit<ValidationContext, 'missingGlyphs'> {
@@ -43,7 +46,7 @@ export function cardFontGlyphs(): Promise<MissingGlyphs> {
 
 export async function checkReportFile(abs: string, ctx: FileCheckContext, bytes?: Uint8Array): Promise<CheckedReport> {
   const file = displayPath(abs, ctx.contentDir);
-  const out: CheckedReport = { abs, file, slug: slugOf(file), kind: reportKind(file), problems: [] };
+  const out: CheckedReport = { abs, file, slug: slugOf(file), kind: reportKind(file), problems: [], reportLinks: [] };
   let data: Uint8Array;
   try {
     data = bytes ?? readFileSync(abs);
@@ -63,6 +66,7 @@ export async function checkReportFile(abs: string, ctx: FileCheckContext, bytes?
   out.problems.push(...v.problems);
   out.body = v.source?.body;
   out.bodyLine = v.source?.bodyLine;
+  out.reportLinks = v.reportLinks ?? [];
 
   const imageCtx = { reportAbs: abs, file, contentDir: ctx.contentDir };
   const cover = v.source?.data.cover as { src?: unknown } | undefined;
@@ -79,6 +83,11 @@ export async function checkReportFile(abs: string, ctx: FileCheckContext, bytes?
 
   if (v.report && !out.problems.some((p) => p.severity === 'error')) out.report = v.report;
   return out;
+}
+
+/** A checked file as a link target: its publication inputs, or null when its own errors leave them open. */
+export function linkedReport(c: Pick<CheckedReport, 'file' | 'report'>): LinkedReport {
+  return c.report ? { file: c.file, draft: c.report.draft, date: c.report.date } : null;
 }
 
 /** Two files with the same name in different folders would publish at the same URL. */

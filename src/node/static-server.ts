@@ -5,8 +5,10 @@
  *
  * It never serves anything outside its root: the path is decoded once, encoded slashes, backslashes and NUL
  * are refused (400), a `..` segment is refused (400; browsers never send one), and the file's real path —
- * after symlinks — must lie inside the root's real path, or the answer is 404. The same security headers as
- * the nginx example in the README are sent, so the browser tests run under the policy readers get.
+ * after symlinks — must lie inside the root's real path, or the answer is 404. What is not site content (the
+ * stamp build.json, dotfiles: src/lib/served.ts, the one list the README's nginx example is tested against) is
+ * 404 too. The same security headers as the nginx example are sent, so the browser tests run under the policy
+ * readers get.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CSP_HEADER } from '../lib/csp.ts';
+import { isDenied } from '../lib/served.ts';
 import { normalizeBase } from '../lib/urls.ts';
 
 const TYPES: Record<string, string> = {
@@ -101,8 +104,8 @@ export async function resolveRequest(root: string, baseOption: string, rawUrl: s
   }
   if (segs.length < baseSegs.length || !baseSegs.every((s, i) => segs[i] === s)) return { kind: 'missing' };
   const rel = segs.slice(baseSegs.length);
-  // Dotfiles are bookkeeping (a release's .release-complete.json), never part of the site; nginx denies them too.
-  if (rel.some((s) => s.startsWith('.'))) return { kind: 'missing' };
+  // Bookkeeping (the stamp, a release's .release-complete.json), never part of the site; nginx denies the same.
+  if (isDenied(rel)) return { kind: 'missing' };
 
   // Resolved at every request: root may be a `current` symlink that a deployment switches atomically.
   const rootReal = await realpathOrNull(root);

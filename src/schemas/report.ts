@@ -39,6 +39,8 @@ export const reportMetricSchema = z.strictObject({
   note: z.string().min(1).optional(),
   /** 正文里没有、由其他数字算出的数字：必须同时写 note 说明怎么算的。 */
   derived: z.boolean({ error: 'derived 只能写 true 或 false' }).optional(),
+  /** 文章引用的别处的数字（全国、全省、人民银行、合作企业）：只在报告页作为背景显示，label 写明是谁的；不能写 key 和 featured。 */
+  context: z.boolean({ error: 'context 只能写 true 或 false' }).optional(),
 });
 
 export interface ReportSchemaOptions {

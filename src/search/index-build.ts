@@ -8,14 +8,17 @@
  * `pagefind/<shard>/` (2025, 2025-h1, 2025-q3, 2025-08 …: a year, split further only while too big). The
  * client searches them newest first, so their results in date order are already in date order overall.
  * Sharding is what Pagefind allows for reuse: a bundle cannot be updated, but a shard whose records did not
- * change is taken from the cache (`node_modules/.cache/showcase-search/`, hard links) instead of being
- * indexed again, and Pagefind never holds more than a shard in memory (about 1.2 MB per record).
+ * change is taken from the cache (`node_modules/.cache/showcase-search/`) instead of being indexed again, and
+ * Pagefind never holds more than a shard in memory (about 1.2 MB per record). A cached shard is used only when
+ * every file matches the content hash recorded when it was written, and is copied into the site, never linked
+ * (src/node/verified-cache.ts); a damaged one is indexed again.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { copyIntoSite, recordCacheTree, verdictSummary, verifyCacheTree } from '../node/verified-cache.ts';
 import { FILTERS } from './filters.ts';
 import { indexStream } from './text.ts';
 
@@ -123,26 +126,19 @@ function shardKey(version: string, docs: readonly SearchDoc[]): string {
   return createHash('sha256').update(version).update(JSON.stringify(docs)).digest('hex');
 }
 
-/** Into the site as hard links (a copy where links are not possible): the cache never changes a file in place. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, e.name);
-    const dst = path.join(to, e.name);
-    if (e.isDirectory()) {
-      linkTree(src, dst);
-      continue;
+/** A verified shard into the site, file by file as copies; returns each site file with its hash. */
+function copyTree(from: string, to: string, files: Record<string, string>): [string, string][] {
+  const made = new Set<string>();
+  return Object.entries(files).map(([rel, hash]) => {
+    const dst = path.join(to, rel);
+    const dir = path.dirname(dst);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
-    try {
-      linkSync(src, dst);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') {
-        unlinkSync(dst);
-        linkSync(src, dst);
-      } else copyFileSync(src, dst, constants.COPYFILE_FICLONE);
-    }
-  }
+    copyIntoSite(path.join(from, rel), dst);
+    return [dst, hash];
+  });
 }
 
 function dropUnused(dir: string): void {
@@ -156,6 +152,8 @@ export interface SearchBuildResult {
   shards: number;
   /** Shards indexed by Pagefind this time (the others came from the cache). */
   indexed: number;
+  /** Each shard file put into the site with its SHA-256 (for the build's stamp). */
+  hashes: [file: string, hash: string][];
 }
 
 /**
@@ -163,15 +161,22 @@ export interface SearchBuildResult {
  * (the client opens each with its own pagefind.js) and `shards.json` at the top. Filters 机构, 地区, 主题, 年份; sort key date. Shards whose
  * records are unchanged come from `cacheDir`.
  */
-export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]; cacheDir?: string }): Promise<SearchBuildResult> {
+export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]; cacheDir?: string; log?: (line: string) => void }): Promise<SearchBuildResult> {
   const started = performance.now();
   const out = path.join(opts.outDir, 'pagefind');
   const cacheDir = opts.cacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'showcase-search');
   const version = codeVersion();
   const shards = planShards(opts.docs).map((s) => ({ ...s, key: shardKey(version, s.docs) }));
   const cached = (key: string) => path.join(cacheDir, key.slice(0, 2), key);
-  const isCached = (key: string) => statSync(path.join(cached(key), 'pagefind.js'), { throwIfNoEntry: false })?.isFile() === true;
-  const todo = shards.filter((s) => !isCached(s.key));
+  const verdicts = shards.map((s) => verifyCacheTree(cached(s.key)));
+  const damaged = verdictSummary(verdicts);
+  if (damaged) (opts.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(`检索索引缓存：分片里 ${damaged}，已删除，这些分片重新建索引。`);
+  const files = new Map<string, Record<string, string>>();
+  shards.forEach((s, i) => {
+    const v = verdicts[i]!;
+    if (v.ok) files.set(s.key, v.files);
+  });
+  const todo = shards.filter((s) => !files.has(s.key));
   for (const s of todo) {
     const dir = cached(s.key);
     const tmp = `${dir}.tmp-${process.pid}`;
@@ -182,15 +187,17 @@ export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]
     // One shard at a time, each in a fresh Pagefind process: closing it gives its memory back to the system.
     await pagefind.close();
     dropUnused(tmp);
-    // Complete under its real name or not at all: a killed build leaves only a temporary folder.
+    // Complete under its real name or not at all: a killed build leaves only a temporary folder. The record of
+    // its files comes last: a folder without one is not trusted.
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
+    files.set(s.key, recordCacheTree(dir));
   }
   rmSync(out, { recursive: true, force: true });
-  for (const s of shards) linkTree(cached(s.key), path.join(out, s.name));
+  const hashes = shards.flatMap((s) => copyTree(cached(s.key), path.join(out, s.name), files.get(s.key)!));
   const manifest: ShardManifest = { format: 1, shards: shards.map((s) => ({ name: s.name, records: s.docs.length })) };
   writeFileSync(path.join(out, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
-  return { pages: opts.docs.length, bytes: dirBytes(out), ms: performance.now() - started, shards: shards.length, indexed: todo.length };
+  return { pages: opts.docs.length, bytes: dirBytes(out), ms: performance.now() - started, shards: shards.length, indexed: todo.length, hashes };
 }
 
 /** The same bundle in memory, keyed by its path inside pagefind/ (dev serves it without writing files). */

@@ -27,6 +27,20 @@ interface Row {
 }
 
 const report = (content: string, name: string, text: string) => writeFileSync(path.join(content, 'reports', name), text);
+/** The same bank's year-end report: its balance at 2024-12-31 must be VALID's 216.66 − 12.64 = 204.02亿元. */
+const YEAR_END = (balance: string) => `---
+title: 介休农商银行2024年党建引领业务发展
+summary: 截至2024年末，介休农商银行各项存款余额稳步增长，党建与经营深度融合。
+org: 介休农商银行
+date: 2025-01-20
+themes: [党建引领]
+metrics:
+  - text: ${balance}
+    key: deposit_balance
+    asOf: 2024-12-31
+---
+截至2024年末，该行各项存款余额${balance}。
+`;
 const withCover = (src: string) => VALID.replace('themes: [党建引领, 普惠金融]\n', `themes: [党建引领, 普惠金融]\ncover:\n  src: ${src}\n  alt: 介休农商银行营业大厅\n`);
 
 const ROWS: Row[] = [
@@ -117,9 +131,57 @@ const ROWS: Row[] = [
     expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-mdx.mdx:', 'import'] },
   },
   {
+    name: 'a relative link to another report, on the report page and in the casebook, under a base',
+    setup: (c) => {
+      report(c, 'jiexiu-2024q4.md', VALID.replace('党建赋能', '上一期').replace('date: 2025-04-22', 'date: 2025-04-10'));
+      report(c, 'jiexiu-2025q1.md', `${VALID}\n详见[上一期报告](../jiexiu-2024q4/)。\n`);
+    },
+    env: { SHOWCASE_BASE: '/showcase/' },
+    expect: {
+      pass: true,
+      built: (dist) => {
+        // The casebook sits two levels below the site, the report page one: both lead to the same page.
+        for (const page of ['reports/jiexiu-2025q1/index.html', 'casebook/2025/index.html']) {
+          const html = readFileSync(path.join(dist, page), 'utf8');
+          expect(html, page).toContain('href="/showcase/reports/jiexiu-2024q4/">上一期报告</a>');
+          expect(html, page).not.toContain('href="../jiexiu-2024q4/"');
+        }
+        expect(existsSync(path.join(dist, 'reports/jiexiu-2024q4/index.html'))).toBe(true);
+      },
+    },
+  },
+  {
+    name: 'a link to a draft report',
+    setup: (c) => {
+      report(c, 'jiexiu-draft.md', VALID.replace('党建赋能', '草稿').replace('date: 2025-04-22', 'date: 2025-04-22\ndraft: true'));
+      report(c, 'jiexiu-2025q1.md', `${VALID}\n详见[下一期](../jiexiu-draft/)。\n`);
+    },
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:20:3  正文', '链接指向的报告还是草稿', 'reports/jiexiu-draft.md 写着 draft: true'] },
+  },
+  {
+    name: 'a link to a report that does not exist',
+    setup: (c) => report(c, 'jiexiu-2025q1.md', `${VALID}\n详见[上一期](/reports/jiexiu-2024q4/)。\n`),
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:20:3  正文', '链接指向的报告不存在', 'jiexiu-2024q4'] },
+  },
+  {
     name: 'an emoji the card font lacks, in the title',
     setup: (c) => report(c, 'jiexiu-2025q1.md', VALID.replace('title: 介休农商银行党建赋能存贷款稳步增长', 'title: 介休农商银行党建赋能存贷款稳步增长🎉')),
     expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:2', 'title', '分享卡片的字体里没有这些字符', 'U+1F389'] },
+  },
+  {
+    name: 'a year-end report that disagrees with the next quarter’s balance and increase',
+    setup: (c) => report(c, 'jiexiu-2024.md', YEAR_END('200.02亿元')),
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2025q1.md:9', '推出的年初余额与上年末的余额对不上', 'reports/jiexiu-2024.md:8', '204.02亿元'] },
+  },
+  {
+    name: 'a draft that disagrees with a published report stops the build too, on the draft',
+    setup: (c) => report(c, 'jiexiu-2024.md', YEAR_END('200.02亿元').replace('date: 2025-01-20', 'date: 2025-01-20\ndraft: true')),
+    expect: { pass: false, checkExit: 1, message: ['reports/jiexiu-2024.md:9', '推出的年初余额与上年末的余额对不上', 'reports/jiexiu-2025q1.md:9'] },
+  },
+  {
+    name: 'a year-end report that agrees builds',
+    setup: (c) => report(c, 'jiexiu-2024.md', YEAR_END('204.02亿元')),
+    expect: { pass: true, built: (dist) => expect(existsSync(path.join(dist, 'reports/jiexiu-2024/index.html'))).toBe(true) },
   },
   {
     name: 'SHOWCASE_NOW without an offset is Beijing time',

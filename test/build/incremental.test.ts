@@ -17,14 +17,15 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const VALID = readFileSync(path.join(ROOT, 'test/fixtures/valid/jiexiu-2025q1.md'), 'utf8');
 const FILES = ['a', 'b', 'c', 'd', 'e'].map((x) => `jiexiu-2025q1-${x}.md`);
 
-function build(now = '2026-01-10'): { parses: number; parsed: number; reused: number; out: string } {
-  const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(tmp, 'dist')], {
+function build(now = '2026-01-10', dir = content, ok = true): { parses: number; parsed: number; reused: number; out: string } {
+  const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(dir, '..', 'dist')], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, SHOWCASE_CONTENT: content, SHOWCASE_NOW: now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, SHOWCASE_CONTENT: dir, SHOWCASE_NOW: now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
   const out = `${res.stdout}${res.stderr}`;
-  expect(res.status, out).toBe(0);
+  expect(res.status === 0, out).toBe(ok);
+  if (!ok) return { parses: 0, parsed: 0, reused: 0, out };
   const parses = /本次构建解析报告 (\d+) 次/.exec(out);
   const loader = /解析 (\d+) 份，未改动沿用 (\d+) 份/.exec(out);
   expect(parses, out).not.toBeNull();
@@ -60,4 +61,21 @@ describe('parsing per build', () => {
     writeFileSync(orgs, readFileSync(orgs, 'utf8').replace('parent: 晋中管理中心', 'parent: 晋中市管理中心'));
     expect(build('2026-02-01')).toMatchObject({ parses: 7, parsed: 7, reused: 0 });
   }, 600_000);
+});
+
+describe('links between reports on a warm build', () => {
+  it('an unchanged report is not parsed again, yet its link to a report that became a draft is an error', () => {
+    const dir = path.join(tmp, 'links', 'content');
+    mkdirSync(path.join(dir, 'reports'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/check/orgs.yaml'), path.join(dir, 'orgs.yaml'));
+    const target = path.join(dir, 'reports', 'jiexiu-target.md');
+    writeFileSync(target, VALID.replace('党建赋能', '被链接').replace('date: 2025-04-22', 'date: 2025-04-10'));
+    writeFileSync(path.join(dir, 'reports', 'jiexiu-2025q1.md'), `${VALID}\n详见[上一期](../jiexiu-target/)。\n`);
+    expect(build('2026-01-10', dir)).toMatchObject({ parsed: 2, reused: 0 });
+    writeFileSync(target, readFileSync(target, 'utf8').replace('date: 2025-04-10', 'date: 2025-04-10\ndraft: true'));
+    const r = build('2026-01-10', dir, false);
+    expect(r.out).toMatch(/解析 1 份，未改动沿用 1 份/);
+    expect(r.out).toContain('reports/jiexiu-2025q1.md:20:3');
+    expect(r.out).toContain('链接指向的报告还是草稿');
+  }, 300_000);
 });

@@ -6,30 +6,14 @@
  *   npx vitest run test/build/
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, MAIN } from '../helpers/project.ts';
 import { exited, hashTree, killQuietly } from '../unit/publish-fixture.ts';
 
-const MAIN = path.resolve(import.meta.dirname, '..', '..');
 let root = '';
 let content = '';
-
-/** The project's code and settings; node_modules linked entry by entry so caches stay in the copy. */
-function copyProject(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'showcase-real-'));
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(path.join(MAIN, f), path.join(dir, f), { recursive: true });
-  mkdirSync(path.join(dir, 'node_modules'));
-  for (const e of readdirSync(path.join(MAIN, 'node_modules'))) {
-    if (['.cache', '.astro', '.vite'].includes(e)) continue;
-    symlinkSync(path.join(MAIN, 'node_modules', e), path.join(dir, 'node_modules', e));
-  }
-  // The settings, catalog and registry are configuration, not sample reports; the reports come from fixtures.
-  mkdirSync(path.join(dir, 'content'));
-  for (const f of ['site.yaml', 'metrics.yaml', 'orgs.yaml']) cpSync(path.join(MAIN, 'test/fixtures/content', f), path.join(dir, 'content', f));
-  return dir;
-}
 
 function makeContent(dir: string): string {
   const c = path.join(dir, 'test-content');

@@ -4,7 +4,7 @@
  * saving the fix brings the report back. A broken data file shows its problem on every page while the site keeps
  * the last good content.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +193,46 @@ describe('a broken orgs.yaml', () => {
     edit(orgs, () => good);
     for (const w of [report, home]) await w.page.waitForSelector('.dev-problems', { state: 'detached', timeout: 30_000 });
     await waitShows(report.page, { selector: 'article header h1', has: ['青禾农商银行信贷支持蓝莓产业'] }, server);
+  });
+});
+
+describe('two reports of one bank that disagree', () => {
+  it('the later one shows the problem naming both files and stays out of the lists; the other removed, the banner goes', async () => {
+    const title = '青禾农商银行存款稳步增长';
+    const gamma = path.join(server.contentDir, 'reports/dev-gamma.md');
+    // dev-alpha says 86.42亿元 at the same day.
+    writeFileSync(gamma, `---
+title: ${title}
+summary: 截至3月末，青禾农商银行各项存款余额稳步增长，服务乡村振兴。
+org: 青禾农商银行
+date: 2025-05-10
+themes: [普惠金融]
+metrics:
+  - text: 96.42亿元
+    key: deposit_balance
+    asOf: 2025-03-31
+---
+截至3月末，该行各项存款余额96.42亿元。
+`);
+    const page = await watchedPage(browser, server.url);
+    try {
+      // The open home page reloads by itself: the banner counts the report, its list leaves it out.
+      await waitShows(home.page, { selector: '.dev-problems', has: ['1 份报告有错误'] }, server);
+      await waitShows(home.page, { selector: 'main', has: ['青禾农商银行信贷支持蓝莓产业'], lacks: [title] }, server);
+      // Its own page shows the report with the problem, naming both files and lines.
+      await page.page.goto(`${server.url}reports/dev-gamma/`);
+      await waitShows(page.page, {
+        selector: 'main',
+        has: [title, '1 个错误', 'reports/dev-gamma.md:8', '两份报告写得不一样', 'reports/dev-alpha.md:9', '86.42亿元'],
+      }, server);
+      await openBanner(home.page, ['reports/dev-gamma.md:8', 'reports/dev-alpha.md:9']);
+
+      rmSync(gamma);
+      await home.page.waitForSelector('.dev-problems', { state: 'detached', timeout: 30_000 });
+    } finally {
+      await page.page.close();
+      rmSync(gamma, { force: true });
+    }
   });
 });
 

@@ -3,6 +3,8 @@ import { latestYear, orgSeries, ranking, rankingGroups, rankingsByKey, relatedRe
 import type { Catalog, Report, ResolvedMetric } from '../../src/lib/model.ts';
 import type { MetricDefinition } from '../../src/schemas/catalog.ts';
 import type { Org } from '../../src/schemas/org.ts';
+import { catalogIssues } from '../../src/lib/catalog.ts';
+import { figureVocabulary, parseFigure } from '../../src/lib/figures/index.ts';
 import { loadContent } from '../helpers/content.ts';
 
 // Small hand-made reports: every expected number below is worked out from these lines, not read back from code.
@@ -27,6 +29,19 @@ function fig(key: string, value: number, unit: string, asOf: string, approx?: st
   return {
     key, label: definition.label, definition, dimension: definition.dimension, text: `${value}${approx ?? ''}${unit}`, form: 'number', value, unit,
     ...(approx ? { approx } : {}), decimals: 2, base, baseUnit, multiplier, interval: [base, base], asOf, asOfLabel: asOf, derived: false, index: index++,
+  };
+}
+
+/** A figure of a catalog metric read from its printed text, as the check reads it: printed('volunteers', '120余名', '2025-06-30'). */
+function printed(key: string, text: string, asOf: string): ResolvedMetric {
+  const r = parseFigure(text, figureVocabulary(catalog.baseUnits));
+  if (!r.ok) throw new Error(r.reason);
+  const { figure: f } = r;
+  const definition = catalog.byKey.get(key) as MetricDefinition;
+  return {
+    key, label: definition.label, definition, dimension: definition.dimension, text, form: f.form, value: f.value, unit: f.unit,
+    ...(f.approx ? { approx: f.approx } : {}), decimals: f.decimals, base: f.base, baseUnit: f.baseUnit, multiplier: f.multiplier,
+    interval: f.interval, asOf, asOfLabel: asOf, derived: false, index: index++,
   };
 }
 
@@ -58,7 +73,7 @@ describe('yearly totals', () => {
     report(b, '2025-07-10', [fig('deposit_increase', 12000, '万元', '2025-06-30')]),
     // Last year's figure stays out of this year's total.
     report(c, '2025-01-20', [fig('deposit_increase', 6.4, '亿元', '2024-12-31')]),
-    // 人 and 名 are summed apart; 余 makes the total a floor, 近 makes it approximate.
+    // People in 人 and 名 are one total; 余 and 近 make it approximate.
     report(a, '2025-07-15', [fig('volunteers', 80, '人', '2025-06-30', '余')]),
     report(b, '2025-07-10', [fig('volunteers', 142, '名', '2025-06-30')]),
     report(c, '2025-07-01', [fig('volunteers', 20, '人', '2025-06-30', '近')]),
@@ -72,20 +87,14 @@ describe('yearly totals', () => {
     expect(t.baseUnit).toBe('元');
     expect(t.orgs).toBe(2);
     expect(t.sources).toHaveLength(2);
-    expect(t.approx).toBeUndefined();
+    expect(t.exact).toBe(true);
+    expect(t.text).toBe('6.57亿元');
     expect(yearlyTotals(reports, catalog, 2024).find((x) => x.definition.key === 'deposit_increase')!.base).toBe(6.4e8);
   });
 
-  it('keeps units apart and qualifies approximate sums', () => {
+  it('adds up people counted in 人 and 名 as one total, approximate once a figure is', () => {
     const v = yearlyTotals(reports, catalog, 2025).filter((x) => x.definition.key === 'volunteers');
-    const byUnit = Object.fromEntries(v.map((t) => [t.baseUnit, t]));
-    expect(Object.keys(byUnit).sort()).toEqual(['人', '名']);
-    expect(byUnit['人']!.base).toBe(100);
-    expect(byUnit['人']!.approx).toBe('约');
-    expect(byUnit['名']!.base).toBe(142);
-    expect(byUnit['名']!.approx).toBeUndefined();
-    const floorOnly = yearlyTotals(reports.slice(0, 5), catalog, 2025).find((x) => x.definition.key === 'volunteers')!;
-    expect(floorOnly.approx).toBe('超');
+    expect(v.map((t) => [t.baseUnit, t.base, t.exact, t.text])).toEqual([['人', 242, false, '约242人']]);
   });
 
   it('totals only metrics the catalog marks total: true', () => {
@@ -98,6 +107,73 @@ describe('yearly totals', () => {
     expect(latestYear(reports)).toBe(2025);
     expect(latestYear(reports.slice(3, 4))).toBe(2024);
     expect(latestYear([])).toBeUndefined();
+  });
+});
+
+describe('totals say only what the printed figures allow', () => {
+  const volunteers = (rs: Report[]) => yearlyTotals(rs, catalog, 2025).filter((t) => t.definition.key === 'volunteers');
+  const deposits = (rs: Report[]) => yearlyTotals(rs, catalog, 2025).find((t) => t.definition.key === 'deposit_increase')!;
+
+  it('a sum with a figure carrying a marker says 约, whatever the marker', () => {
+    for (const marked of ['120余名', '120多名', '超120名', '近120名', '约120名', '120名以上', '120名左右']) {
+      const [t, ...rest] = volunteers([report(a, '2025-07-01', [printed('volunteers', marked, '2025-06-30')]), report(b, '2025-07-01', [printed('volunteers', '80名', '2025-06-30')])]);
+      expect(rest, marked).toEqual([]);
+      expect([t!.base, t!.exact, t!.text], marked).toEqual([200, false, '约200人']);
+    }
+  });
+
+  it('a range counts as its lower end and makes the sum approximate', () => {
+    const [t] = volunteers([report(a, '2025-07-01', [printed('volunteers', '100至120名', '2025-06-30')]), report(b, '2025-07-01', [printed('volunteers', '80名', '2025-06-30')])]);
+    expect([t!.base, t!.text]).toEqual([180, '约180人']);
+  });
+
+  it('数百 counts as at least two hundred, never as one', () => {
+    const [t] = volunteers([report(a, '2025-07-01', [printed('volunteers', '数百名', '2025-06-30')]), report(b, '2025-07-01', [printed('volunteers', '80名', '2025-06-30')])]);
+    expect([t!.base, t!.text]).toEqual([280, '约280人']);
+  });
+
+  it('an exact sum shows every digit it has, never rounded as if exact', () => {
+    // 700万元 + 33.1万元 = 733.1万元: shown in 万 without decimals it would read 733万元.
+    const t = deposits([report(a, '2025-07-01', [printed('deposit_increase', '700万元', '2025-06-30')]), report(b, '2025-07-01', [printed('deposit_increase', '33.1万元', '2025-06-30')])]);
+    expect([t.base, t.exact, t.text]).toEqual([7331000, true, '733.1万元']);
+  });
+
+  it('an exact sum whose digits do not fit says 约', () => {
+    // 12,345,678元 in 万 needs four decimals: shown as 1,235万元 it is rounded, so it says so.
+    const t = deposits([report(a, '2025-07-01', [printed('deposit_increase', '1000万元', '2025-06-30')]), report(b, '2025-07-01', [printed('deposit_increase', '2,345,678元', '2025-06-30')])]);
+    expect([t.base, t.exact, t.text]).toEqual([12345678, true, '约1,235万元']);
+  });
+
+  it('one figure is shown as its report prints it', () => {
+    for (const only of ['120余名', '超六十人', '1,392.1万元', '733.1万元', '3至5亿元']) {
+      const key = /元$/.test(only) ? 'deposit_increase' : 'volunteers';
+      const [t] = yearlyTotals([report(a, '2025-07-01', [printed(key, only, '2025-06-30')])], catalog, 2025);
+      expect(t!.text, only).toBe(only);
+    }
+  });
+
+  it('人, 名 and 位 are one total; 人次 counts something else and stays apart', () => {
+    const rs = [
+      report(a, '2025-07-01', [printed('volunteers', '80人', '2025-06-30')]),
+      report(b, '2025-07-01', [printed('volunteers', '142名', '2025-06-30')]),
+      report(c, '2025-07-01', [printed('volunteers', '3位', '2025-06-30')]),
+      report(org('d'), '2025-07-01', [printed('volunteers', '500人次', '2025-06-30')]),
+    ];
+    expect(volunteers(rs).map((t) => [t.baseUnit, t.base, t.orgs, t.text])).toEqual([['人', 225, 3, '225人'], ['人次', 500, 1, '500人次']]);
+  });
+
+  it('an organisation that wrote 名 in one report and 人 in a later one counts once, from the later', () => {
+    const rs = [report(a, '2025-04-01', [printed('volunteers', '60名', '2025-03-31')]), report(a, '2025-07-01', [printed('volunteers', '90人', '2025-06-30')])];
+    expect(volunteers(rs).map((t) => [t.base, t.orgs, t.text])).toEqual([[90, 1, '90人']]);
+  });
+
+  it('the catalog says which units are alike, and refuses a group it cannot add up', () => {
+    expect(catalog.alikeUnit.get('名')).toBe('人');
+    expect(catalog.alikeUnit.has('人次')).toBe(false);
+    const data = { dimensions: { people: { label: '人数', units: ['人', '名'], alike: [['人', '名'], ['名', '户']] } }, metrics: [], relations: [], bands: {} };
+    const issues = catalogIssues(data as unknown as Parameters<typeof catalogIssues>[0]);
+    expect(issues).toContain('量纲 people 的 alike 里的单位 户 不在它的 units 中');
+    expect(issues).toContain('单位 名 在量纲 people 的 alike 里出现了不止一次');
   });
 });
 

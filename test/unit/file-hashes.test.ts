@@ -1,8 +1,10 @@
 /**
- * The build stamp's file hashes: a file linked in from a build cache is read once and its hash remembered for
- * the next build; anything else, and a linked file that changed, is read again, so the stamp stays the truth.
+ * The build stamp's file hashes: a file the integration copied into the site from a verified cache entry comes
+ * with its hash, which the stamp takes without reading the file; anything else, a recorded file that changed,
+ * and every file when the memo is for another build or does not match its own check, is read, so the stamp
+ * stays the truth.
  */
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,72 +13,58 @@ import { buildManifest, FileHashes, sha256 } from '../../src/node/build-output.t
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-hashes-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function site(name: string): { dir: string; cached: string; written: string } {
-  const dir = path.join(tmp, name);
-  mkdirSync(path.join(dir, 'site', 'cards'), { recursive: true });
-  mkdirSync(path.join(dir, 'cache'));
-  const cached = path.join(dir, 'cache', 'card.png');
-  writeFileSync(cached, 'card bytes');
-  linkSync(cached, path.join(dir, 'site', 'cards', 'a.png'));
-  const written = path.join(dir, 'site', 'index.html');
-  writeFileSync(written, '<p>page</p>');
-  return { dir, cached, written };
-}
-
-/** A first build's stamp with an empty memo; the memo file it saved. */
-function firstBuild(dir: string): string {
-  const memo = path.join(dir, 'hashes.json');
-  const known = FileHashes.load(memo);
-  buildManifest(path.join(dir, 'site'), known);
-  known.save(memo);
-  return memo;
+/** A site with a copied card (recorded with `hash`) and a page; the memo the integration saved for it. */
+function site(name: string, hash = sha256('card bytes')): { dir: string; card: string; page: string; memo: string } {
+  const dir = path.join(tmp, name, 'site');
+  mkdirSync(path.join(dir, 'cards'), { recursive: true });
+  const card = path.join(dir, 'cards', 'a.png');
+  writeFileSync(card, 'card bytes');
+  const page = path.join(dir, 'index.html');
+  writeFileSync(page, '<p>page</p>');
+  const memo = path.join(tmp, name, 'hashes.json');
+  const known = new FileHashes();
+  known.record(card, hash);
+  known.save(memo, dir);
+  return { dir, card, page, memo };
 }
 
 describe('FileHashes', () => {
   it('gives the same manifest as reading every file', () => {
-    const { dir } = site('same');
-    const memo = path.join(dir, 'hashes.json');
-    const first = FileHashes.load(memo);
-    expect(buildManifest(path.join(dir, 'site'), first)).toEqual(buildManifest(path.join(dir, 'site')));
-    first.save(memo);
-    expect(buildManifest(path.join(dir, 'site'), FileHashes.load(memo))).toEqual(buildManifest(path.join(dir, 'site')));
+    const { dir, memo } = site('same');
+    expect(buildManifest(dir, FileHashes.load(memo, dir))).toEqual(buildManifest(dir));
   });
 
-  it('remembers linked files only, and only those met by the last build', () => {
-    const { dir } = site('remember');
-    const memo = firstBuild(dir);
-    const saved = Object.values(JSON.parse(readFileSync(memo, 'utf8')) as Record<string, string>);
-    expect(saved).toEqual([sha256('card bytes')]);
-
-    rmSync(path.join(dir, 'site', 'cards', 'a.png'));
-    const next = FileHashes.load(memo);
-    buildManifest(path.join(dir, 'site'), next);
-    next.save(memo);
-    expect(JSON.parse(readFileSync(memo, 'utf8'))).toEqual({});
+  it('takes a recorded file’s hash without reading the file', () => {
+    // A recorded hash that is not the file's: if it is used, the file was not read.
+    const { dir, memo } = site('reuse', 'f'.repeat(64));
+    const m = buildManifest(dir, FileHashes.load(memo, dir));
+    expect(m['cards/a.png']).toBe('f'.repeat(64));
+    expect(m['index.html']).toBe(sha256('<p>page</p>'));
   });
 
-  it('takes a linked file’s hash from the memo without reading the file', () => {
-    const { dir } = site('reuse');
-    const memo = firstBuild(dir);
-    // A memo whose hash is not the file's: if it is used, the file was not read.
-    const entries = Object.keys(JSON.parse(readFileSync(memo, 'utf8')) as Record<string, string>).map((k) => [k, 'f'.repeat(64)] as [string, string]);
-    expect(buildManifest(path.join(dir, 'site'), new FileHashes(entries))['cards/a.png']).toBe('f'.repeat(64));
+  it('reads a recorded file again when it changed', () => {
+    const { dir, card, memo } = site('changed', 'f'.repeat(64));
+    writeFileSync(card, 'other card bytes');
+    expect(buildManifest(dir, FileHashes.load(memo, dir))['cards/a.png']).toBe(sha256('other card bytes'));
   });
 
-  it('reads a linked file again when it changed, and a written file always', () => {
-    const { dir, cached, written } = site('changed');
-    const memo = firstBuild(dir);
-    writeFileSync(cached, 'other card bytes');
-    writeFileSync(written, '<p>other page</p>');
-    const m = buildManifest(path.join(dir, 'site'), FileHashes.load(memo));
-    expect(m['cards/a.png']).toBe(sha256('other card bytes'));
-    expect(m['index.html']).toBe(sha256('<p>other page</p>'));
+  it('does not use a memo made for another build folder', () => {
+    const { memo } = site('other', 'f'.repeat(64));
+    const { dir } = site('this');
+    const known = FileHashes.load(memo, dir);
+    expect(known.dropped).toBeUndefined();
+    expect(buildManifest(dir, known)).toEqual(buildManifest(dir));
   });
 
-  it('starts empty from a damaged memo', () => {
-    const { dir } = site('damaged');
-    const memo = path.join(dir, 'hashes.json');
-    writeFileSync(memo, '{"x": 1');
-    expect(buildManifest(path.join(dir, 'site'), FileHashes.load(memo))).toEqual(buildManifest(path.join(dir, 'site')));
+  it('drops a damaged memo, and one whose record was changed, and says why', () => {
+    const truncated = site('truncated', 'f'.repeat(64));
+    writeFileSync(truncated.memo, readFileSync(truncated.memo, 'utf8').slice(0, 40));
+    const edited = site('edited');
+    writeFileSync(edited.memo, readFileSync(edited.memo, 'utf8').replace(sha256('card bytes'), 'e'.repeat(64)));
+    for (const { dir, memo } of [truncated, edited]) {
+      const known = FileHashes.load(memo, dir);
+      expect(known.dropped).toMatch(/文件指纹记录.*(损坏|改动)/);
+      expect(buildManifest(dir, known)).toEqual(buildManifest(dir));
+    }
   });
 });

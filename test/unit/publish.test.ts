@@ -255,3 +255,66 @@ describe('publish', () => {
     }
   });
 });
+
+describe('publish stays inside the publish folder', () => {
+  /** A fresh publish folder and, beside it, a folder a symlink in it leads to. */
+  function target(name: string): { to: string; outside: string } {
+    const to = path.join(p.root, `${name}-site`);
+    const outside = path.join(p.root, `${name}-outside`);
+    mkdirSync(to);
+    mkdirSync(outside);
+    return { to, outside };
+  }
+  const refused = (r: { code: number | null; out: string }, link: string) => {
+    expect(r.code, r.out).toBe(2);
+    expect(r.out).toContain(link);
+    expect(r.out).toContain('符号链接');
+    expect(r.out).toContain('线上版本没有改动');
+    noStack(r.out);
+  };
+
+  it('refuses a releases/ that is a symlink out of the folder and writes nothing there (publish, rollback, dry run); follows one that stays inside', () => {
+    const { to, outside } = target('releases-out');
+    symlinkSync(outside, path.join(to, 'releases'));
+    for (const args of [[...from('a')], [...from('a'), '--dry-run'], ['--rollback']]) {
+      const r = p.run('publish', ['--to', to, ...args]);
+      refused(r, 'releases');
+      expect(readdirSync(outside), args.join(' ')).toEqual([]);
+    }
+    expect(readdirSync(to).sort()).toEqual(['releases']);
+    // A symlink that stays inside the folder is followed.
+    rmSync(path.join(to, 'releases'));
+    mkdirSync(path.join(to, 'store'));
+    symlinkSync(path.join(to, 'store'), path.join(to, 'releases'));
+    const r = p.run('publish', ['--to', to, ...from('a')]);
+    expect(r.code, r.out).toBe(0);
+    expect(readdirSync(path.join(to, 'store'))).toHaveLength(1);
+  });
+
+  it('refuses a release folder that is a symlink out of the folder, before tidying or pruning it', () => {
+    const { to, outside } = target('release-out');
+    // Named like an unfinished release: tidying would empty it; with a marker, pruning would delete the marker.
+    writeFileSync(path.join(outside, '.release-complete.json'), '{"format":1}');
+    writeFileSync(path.join(outside, 'keep.txt'), '别处的文件');
+    mkdirSync(path.join(to, 'releases'));
+    symlinkSync(outside, path.join(to, 'releases', '20200101-000000-deadbeef'));
+    const before = hashTree(outside);
+    refused(p.run('publish', ['--to', to, ...from('a'), '--keep', '1']), '20200101-000000-deadbeef');
+    expect(hashTree(outside)).toEqual(before);
+    expect(readdirSync(path.join(to, 'releases'))).toEqual(['20200101-000000-deadbeef']);
+  });
+
+  it('names the release by the build clock (SHOWCASE_NOW), not the machine clock', () => {
+    const { to } = target('clock');
+    const r = p.run('publish', ['--to', to, ...from('a')], { SHOWCASE_NOW: '2025-06-30T09:15' });
+    expect(r.code, r.out).toBe(0);
+    const id = readdirSync(path.join(to, 'releases'))[0]!;
+    expect(id).toMatch(/^20250630-091500-[0-9a-f]{8}$/);
+    const marker = JSON.parse(readFileSync(path.join(to, 'releases', id, '.release-complete.json'), 'utf8'));
+    expect(marker.publishedAt).toBe('2025-06-30T01:15:00.000Z');
+    const bad = p.run('publish', ['--to', to, ...from('b')], { SHOWCASE_NOW: '明天' });
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('SHOWCASE_NOW');
+    noStack(bad.out);
+  });
+});

@@ -3,7 +3,12 @@
  * false alarm, markers widen the check exactly as far as they say and no further.
  */
 import { describe, expect, it } from 'vitest';
-import { checkReport, codes } from './support/figure-catalog.ts';
+import { parse } from 'yaml';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import type { ResolvedMetric } from '../../src/lib/model.ts';
+import { checkRelations } from '../../src/lib/validate/relations.ts';
+import { catalogSchema } from '../../src/schemas/catalog.ts';
+import { CATALOG_YAML, checkReport, codes } from './support/figure-catalog.ts';
 
 describe('balance, increase and growth', () => {
   it('accept figures that agree after rounding (16.43亿元 at 9.32% ⇒ start ≈ 176.3亿元)', () => {
@@ -64,5 +69,58 @@ describe('only catalog metrics are in relations', () => {
 
   it('of two figures keyed to one metric and date the first is the metric (the second is warned about)', () => {
     expect(codes([['participants', '130人'], ['participants', '999人', { label: '参与群众' }], ['eligible_total', '202人']], '202人中130人参加；参与群众999人。')).toEqual(['metric-same-key']);
+  });
+});
+
+describe('a figure without a key whose label is a catalog metric’s name is held to its relations', () => {
+  it('a labelled part larger than its keyed whole is refused', () => {
+    expect(codes([['eligible_total', '202人'], [null, '210人', { label: '参与人数' }]], '202人中210人参加。')).toEqual(['relation-part-of']);
+  });
+
+  it('a keyed part larger than a labelled whole is refused', () => {
+    expect(codes([['participants', '210人'], [null, '202人', { label: '应参与总数' }]], '应参与总数202人，210人参加。')).toEqual(['relation-part-of']);
+  });
+
+  it('the message quotes the labelled figure as written', () => {
+    const [p] = checkReport([['eligible_total', '202人'], [null, '210人', { label: '参与人数' }]], '202人中210人参加。').problems;
+    expect(p!.what).toBe('参与人数210人 大于 应参与总数202人。');
+    expect(p!.field).toBe('metrics[1].text');
+  });
+
+  it('a scope makes it a figure of its own, in no relation', () => {
+    expect(codes([['eligible_total', '202人'], [null, '210人', { label: '参与人数', scope: '近3年' }]], '202人中近3年210人参加。')).toEqual([]);
+  });
+
+  it('a unit the metric is not counted in makes it another thing', () => {
+    expect(codes([['eligible_total', '202人'], [null, '210户', { label: '参与人数' }]], '202人中210户参加。')).toEqual([]);
+  });
+
+  it('a keyed figure of the same metric and date comes first', () => {
+    expect(codes([['participants', '130人', { label: '参加联学的党员' }], [null, '999人', { label: '参与人数' }], ['eligible_total', '202人']], '202人中130人参加联学；参与人数999人。')).toEqual([]);
+  });
+
+  it('it is still not the metric: no key, so never ranked or added up', () => {
+    const r = checkReport([['eligible_total', '202人'], [null, '130人', { label: '参与人数' }]], '202人中130人参加。');
+    expect(r.problems).toEqual([]);
+    expect(r.report!.metrics[1]!.key).toBeUndefined();
+  });
+
+  it('a ratio of amounts names them as amounts', () => {
+    const yaml = CATALOG_YAML.replace('relations:\n', `  - { key: npl_balance, label: 不良贷款余额, dimension: money, kind: stock }
+  - { key: npl_ratio, label: 不良贷款率, dimension: percent, kind: rate }
+relations:
+  - { type: ratio, rate: npl_ratio, part: npl_balance, whole: loan_balance }
+`);
+    const catalog = buildCatalog(catalogSchema.parse(parse(yaml)));
+    const metrics = [
+      { key: 'loan_balance', label: '各项贷款余额', text: '100亿元', interval: [99.5e8, 100.5e8] },
+      { label: '不良贷款余额', text: '2亿元', interval: [1.5e8, 2.5e8] },
+      { key: 'npl_ratio', label: '不良贷款率', text: '5%', interval: [4.5, 5.5] },
+    ].map((m, index) => ({
+      ...m, dimension: m.text.endsWith('%') ? 'percent' : 'money', baseUnit: m.text.endsWith('%') ? '%' : '元', asOf: '2025-03-31', index,
+      ...(m.key ? { definition: catalog.byKey.get(m.key)! } : {}), base: m.interval[0]!, value: 0, unit: '', multiplier: 1, decimals: 0,
+    })) as unknown as ResolvedMetric[];
+    const [p] = checkRelations(metrics, { catalog, file: 'x.md', locate: () => undefined });
+    expect([p!.code, p!.title]).toEqual(['relation-ratio', '比率与金额对不上']);
   });
 });

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../../src/lib/csp.ts';
+import { readFileSync } from 'node:fs';
+import { DENIED_FILES, isDenied, STAMP_FILE } from '../../src/lib/served.ts';
 import { resolveRequest, serveStatic, type StaticServer } from '../../src/node/static-server.ts';
 
 const SECRET = 'GEHEIM-7f3a';
@@ -30,6 +32,9 @@ beforeAll(() => {
   write('dist/pagefind/x.pf_fragment', 'frag');
   write('dist/.release-complete.json', SECRET);
   write('dist/.git/config', SECRET);
+  write(`dist/${STAMP_FILE}`, `{"builtAt":"${SECRET}"}`);
+  // Only the stamp at the root is bookkeeping; a file of that name deeper down is content.
+  write(`dist/reports/a/${STAMP_FILE}`, '{}');
   mkdirSync(path.join(dist, 'empty-dir'));
   // The sibling whose name shares the root's prefix: a plain startsWith check lets it through.
   write('dist-secret/secret.txt', SECRET);
@@ -167,6 +172,47 @@ describe('preview server under /showcase/', () => {
     const post = await raw(server, '/showcase/', 'POST');
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET, HEAD');
+  });
+});
+
+/** The `location` blocks of the README's nginx example that answer 404, as written. */
+function nginxDenials(): { exact: string[]; regex: string[] } {
+  const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const block = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block, 'README.md has an nginx example').toBeDefined();
+  const exact: string[] = [];
+  const regex: string[] = [];
+  for (const m of block!.matchAll(/location\s+(=|~)\s+(\S+)\s*\{\s*return\s+404;\s*\}/g)) (m[1] === '=' ? exact : regex).push(m[2]!);
+  return { exact, regex };
+}
+
+describe('one list of what is not site content, for the preview server and nginx', () => {
+  it('the README’s nginx example denies exactly DENIED_FILES and dotfiles', () => {
+    const { exact, regex } = nginxDenials();
+    expect(exact.map((l) => l.replace(/^\/showcase\//, '')).sort()).toEqual([...DENIED_FILES].sort());
+    expect(exact.every((l) => l.startsWith('/showcase/'))).toBe(true);
+    expect(regex).toEqual(['/\\.']);
+    // The same rules, applied to paths the way nginx applies the example's blocks.
+    const nginxDenies = (uri: string) => exact.includes(uri) || regex.some((r) => new RegExp(r).test(uri));
+    for (const rel of [[STAMP_FILE], ['.release-complete.json'], ['.git', 'config'], ['reports', '.x'], ['reports', 'a', STAMP_FILE], ['index.html'], ['reports', 'a', '']]) {
+      expect(isDenied(rel.filter(Boolean)), rel.join('/')).toBe(nginxDenies(`/showcase/${rel.join('/')}`));
+    }
+  });
+
+  it('answers 404 for every denied file, under a base and at the root', async () => {
+    for (const base of ['/showcase/', '/']) {
+      const server = await serveStatic({ root: dist, base });
+      try {
+        for (const name of DENIED_FILES) {
+          const r = await raw(server, `${base}${name}`);
+          expect(r.status, `${base}${name}`).toBe(404);
+          expect(r.body).not.toContain(SECRET);
+        }
+        expect((await raw(server, `${base}reports/a/${STAMP_FILE}`)).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    }
   });
 });
 

@@ -12,7 +12,10 @@ export const GET: APIRoute = async () => {
   const { model, published, base } = await getSiteData();
   const manifest: OutputsManifest = {
     site: model.site,
-    catalogData: { dimensions: model.catalog.dimensions, metrics: model.catalog.metrics, relations: model.catalog.relations },
+    catalogData: {
+      dimensions: model.catalog.dimensions, metrics: model.catalog.metrics, relations: model.catalog.relations, bands: model.catalog.bands,
+      ...(model.catalog.shares ? { shares: model.catalog.shares } : {}),
+    },
     registryData: { orgs: model.registry.orgs },
     reports: published,
     search: published.map((r) => searchDoc(r, base)),

@@ -21,6 +21,7 @@ import { mdxSyntaxOf, parseBody, toBodyHast, type MdxSyntax } from './parse.ts';
 import { applyAllowList, parseRaw, prepareMdx, type PreparedTree } from './sanitize.ts';
 import { bodySchema } from './schema.ts';
 import type { AnalyzeBodyOptions, BodyAnalysis, BodyComponent, BodyImage, BodyLink, ImageSyntax } from './types.ts';
+import { siteLinkTarget } from './links.ts';
 import { classifyUrl, localPath, siteHost } from './urls.ts';
 
 const FIELD = '正文';
@@ -582,6 +583,7 @@ function checkImages(c: Collector): void {
 function checkLinks(c: Collector): void {
   const own = siteHost(c.opts.site);
   for (const link of c.links) {
+    if (c.opts.slug !== undefined) siteLink(c, link, c.opts.slug);
     const kind = classifyUrl(link.url);
     if (kind.kind !== 'remote' || (own !== undefined && kind.host === own)) continue;
     link.external = true;
@@ -595,3 +597,26 @@ function checkLinks(c: Collector): void {
   }
 }
 
+/**
+ * A link on the site, as every page showing the body will have it (resolved from the report's page): a report's
+ * page is noted for the check across reports; a path inside a report's folder is no page at all.
+ */
+function siteLink(c: Collector, link: BodyLink, slug: string): void {
+  const target = siteLinkTarget(link.url, slug);
+  if (target?.report !== undefined && target.report !== slug) link.report = target.report;
+  if (target?.inReport === undefined) return;
+  c.add('error', 'body-link-report-path', { line: link.line, column: link.column }, {
+    title: '链接指向的地址在网站上不存在',
+    what: `链接“${clip(link.url, 60)}”在报告页上指向 reports/${target.inReport}/ 下面的“${decodeSafe(target.path.split('/').slice(2).join('/'))}”，网站上没有这个地址：报告旁边的文件（正文里的图片除外）不会放进网站。`,
+    why: '读者在报告页、年度案例汇编和打印稿上点开它，看到的都是“找不到页面”。',
+    fix: '链接另一份报告写成 ../报告文件名/（如 ../jiexiu-2025q1/）；图片用 ![图片说明](./images/xxx.jpg) 放进正文；其他附件请放到内网的文件服务器上再链接。',
+  });
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -13,6 +13,8 @@ export interface AnalyzeBodyOptions {
   components: readonly string[];
   /** The site's own address (site.yaml `site`): links to it are not "another host". */
   site?: string;
+  /** The report's slug: links on the site are resolved from its page, reports/<slug>/ (links.ts). */
+  slug?: string;
 }
 
 /** A use of an allowed component, with the props written as literals (others are reported, not returned). */
@@ -50,6 +52,8 @@ export interface BodyLink {
   /** Leaves the site for another host (http:, https:, //host), which intranet readers may not reach. */
   external: boolean;
   host?: string;
+  /** Leads to another report's page (its slug), which must exist and be published (validate/report-links.ts). */
+  report?: string;
 }
 
 export interface BodyAnalysis {

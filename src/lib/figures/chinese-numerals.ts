@@ -3,6 +3,9 @@ import { CHINESE_BIG_UNITS, CHINESE_DIGITS, CHINESE_SMALL_UNITS } from './words.
 
 export const CHINESE_NUMERAL_CHARS = `${Object.keys(CHINESE_DIGITS).join('')}${Object.keys(CHINESE_SMALL_UNITS).join('')}${Object.keys(CHINESE_BIG_UNITS).join('')}`;
 
+/** What a numeral starts with: a digit, or 十 (十二); 百 and 千 alone are magnitudes (上百, 数千). */
+export const CHINESE_NUMERAL_STARTS = `${Object.keys(CHINESE_DIGITS).join('')}${Object.keys(CHINESE_SMALL_UNITS).filter((u) => CHINESE_SMALL_UNITS[u] === 10).join('')}`;
+
 /** Below 一万: 一百二十 → 120, 十二 → 12, 两 → 2, 一百零五 → 105. */
 function parseSection(s: string): number | undefined {
   if (!s) return undefined;

@@ -3,15 +3,17 @@
  * "超六成", "上万个", "396户1480人". Offsets are in the text as given, so a caller can quote or mark the place.
  *
  * Not figures: dates and years (2025年3月末, 2023-8-1), anniversaries and ages (105周年, 7岁), ordinals
- * (第六届), time spans (24小时, 3个月), rules and frequencies (每周至少1次), telephone numbers, product names and
+ * (第六届), time spans (24小时, 3个月), telephone numbers, product names and
  * specs (6+X, 1对N, 5G, 1000M, 1.2T), slogans in quotes (“四个一”, “两张皮”), and 一 as an article (一个孩子).
+ * Rules and per-unit figures (每周至少1次, 每户30万元) are printed figures and found here; that they are rules is
+ * what their sentence says, and the claim reader (claims.ts) reads it.
  */
 import { CHINESE_NUMERAL_CHARS } from './chinese-numerals.ts';
 import { figureFromScan, type Figure } from './parse.ts';
 import { scanAt, type Scan } from './scan.ts';
 import { foldFigureText, originalSpan } from './text.ts';
 import {
-  APPROX_TABLE, CHENG, DURATION_WORDS, NOT_COUNT_WORDS, PHONE_WORDS, RULE_WORDS, type FigureVocabulary,
+  APPROX_TABLE, CHENG, DURATION_WORDS, NOT_COUNT_WORDS, PHONE_WORDS, type FigureVocabulary,
 } from './words.ts';
 
 export interface FoundFigure extends Figure {
@@ -68,7 +70,6 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
   if (scan.shape === 'range' && !scan.unitWord) return 'a range of dates or names';
   if (DURATION_WORDS.some((w) => rest.startsWith(w)) && scan.unitWord) return 'a time span';
   const clause = clauseBefore(s, scan.start, 8);
-  if (RULE_WORDS.some((w) => clause.includes(w))) return 'a rule or a frequency';
   if (PHONE_WORDS.some((w) => clause.includes(w))) return 'a telephone number';
   if (!scan.unitWord && scan.shape === 'plain') {
     if (NOT_COUNT_WORDS.some((w) => rest.startsWith(w))) return 'a date, an age or a rank';

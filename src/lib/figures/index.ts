@@ -16,3 +16,5 @@ export * from './chinese-numerals.ts';
 export * from './words.ts';
 export * from './parse.ts';
 export * from './find.ts';
+export * from './claim-dates.ts';
+export * from './claims.ts';

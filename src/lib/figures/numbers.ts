@@ -56,11 +56,33 @@ export function formatNumber(n: number, opts: { decimals?: number; grouping?: bo
 export function formatCompact(base: number, baseUnit = '', opts: { maximumFractionDigits?: number } = {}): string {
   const max = opts.maximumFractionDigits ?? 2;
   if (baseUnit === '%') return `${formatNumber(base, { maximumFractionDigits: max })}%`;
-  const tiers: [number, string][] = [[1, ''], [1e4, '万'], [1e8, '亿'], [1e12, '万亿']];
-  let t = Math.abs(base) >= 1e12 ? 3 : Math.abs(base) >= 1e8 ? 2 : Math.abs(base) >= 1e4 ? 1 : 0;
+  let t = tierOf(base);
   const digitsFor = (i: number) => (i === 1 && Math.abs(base) >= 1e6 ? 0 : max);
   // Rounding can reach the next tier: 99,999,999 is 1亿, not 10,000万.
-  if (t > 0 && t < 3 && Math.abs(Number((base / tiers[t]![0]).toFixed(digitsFor(t)))) >= 1e4) t++;
-  const [div, prefix] = tiers[t]!;
+  if (t > 0 && t < 3 && Math.abs(Number((base / TIERS[t]![0]).toFixed(digitsFor(t)))) >= 1e4) t++;
+  const [div, prefix] = TIERS[t]!;
   return `${formatNumber(base / div, { maximumFractionDigits: digitsFor(t) })}${prefix}${baseUnit}`;
+}
+
+const TIERS: readonly (readonly [number, string])[] = [[1, ''], [1e4, '万'], [1e8, '亿'], [1e12, '万亿']];
+
+function tierOf(base: number): number {
+  return Math.abs(base) >= 1e12 ? 3 : Math.abs(base) >= 1e8 ? 2 : Math.abs(base) >= 1e4 ? 1 : 0;
+}
+
+/**
+ * A base value in the tier `formatCompact` picks, with every digit it has, or undefined when that takes more than
+ * `maximumFractionDigits` (2) after the point: (7331000,'元') → '733.1万元' where formatCompact gives '733万元'.
+ * For a sum that must not look more exact, or less, than it is.
+ */
+export function formatCompactExact(base: number, baseUnit = '', opts: { maximumFractionDigits?: number } = {}): string | undefined {
+  const max = opts.maximumFractionDigits ?? 2;
+  const [div, prefix] = baseUnit === '%' ? ([1, ''] as const) : TIERS[tierOf(base)]!;
+  const x = base / div;
+  for (let d = 0; d <= max; d++) {
+    const shown = Number(x.toFixed(d));
+    // A sum of printed decimals carries floating-point noise far below any printed digit; anything larger is a digit.
+    if (Math.abs(shown - x) <= 1e-9 * Math.max(1, Math.abs(x))) return `${formatNumber(shown, { decimals: d })}${prefix}${baseUnit}`;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@
  * Pure: no I/O, usable in the browser, in scripts and in the build.
  */
 import {
-  CHENG, PREFIXES_LONGEST_FIRST, RANGE_SEPARATORS, UNIT_FORMS, approxMarker, markersAt, type ApproxKind, type FigureForm,
+  CHENG, FRACTION_WORDS, PREFIXES_LONGEST_FIRST, RANGE_SEPARATORS, UNIT_FORMS, approxMarker, markersAt, type ApproxKind, type FigureForm,
   type FigureVocabulary, type UnitPrefix,
 } from './words.ts';
 import { foldFigureText, type FoldedText } from './text.ts';
@@ -77,7 +77,8 @@ type IntervalInput = Pick<Figure, 'form' | 'value' | 'decimals' | 'multiplier' |
 /**
  * The closed interval of base values a printed figure stands for.
  *
- * - Exact: whatever rounds to it. 216.66亿元 = [216.655亿, 216.665亿]; 六成 = [55%, 65%].
+ * - Exact: whatever rounds to it. 216.66亿元 = [216.655亿, 216.665亿]; 六成 = [55%, 65%]; a whole count without a
+ *   prefix is itself (131位 = [131, 131]).
  * - 余/多 after the number, 超/逾/超过 before it, 以上 after the unit: from the figure up to the next step of its
  *   last significant digit. 120余名 = [120, 130]; 40余亿元 = [40亿, 50亿]; 超2100亿元 = [2100亿, 2200亿];
  *   超六成 = (60%, 70%]; 90%以上 = [90%, 100%]; 100倍以上 = [100, 200].
@@ -127,7 +128,8 @@ export function figureInterval(f: IntervalInput): Interval {
         [lo, hi] = [2 * v, 10 * v];
         break;
       default:
-        [lo, hi] = [v - half, v + half];
+        // 131位, 96笔, 1392元: a whole count printed without a prefix is the count itself, not a rounding of it.
+        [lo, hi] = f.form === 'number' && m === 1 && f.decimals === 0 ? [v, v] : [v - half, v + half];
     }
   }
   const a = clean(lo * m * sign);
@@ -290,8 +292,8 @@ function numberSpan(s: string): [number, number] | undefined {
   while (i < s.length && /\s/.test(s[i]!)) i++;
   i += LEADING_MARKERS.find((m) => s.startsWith(m, i))?.length ?? 0;
   while (i < s.length && /\s/.test(s[i]!)) i++;
-  if (s.startsWith('百分之', i)) {
-    i += 3;
+  if (s.startsWith(FRACTION_WORDS.perCent, i)) {
+    i += FRACTION_WORDS.perCent.length;
     // 百分之百: 百 is a hundred here.
     if (s[i] === '百') return [i, i + 1];
   }
@@ -301,8 +303,8 @@ function numberSpan(s: string): [number, number] | undefined {
     let end = i + num.length;
     // 三分之一, 3至5: the whole expression is the number.
     const rest = s.slice(end);
-    const frac = /^分之/.test(rest) ? chineseRun(s, end + 2) : undefined;
-    if (frac) end += 2 + frac.length;
+    const frac = rest.startsWith(FRACTION_WORDS.of) ? chineseRun(s, end + FRACTION_WORDS.of.length) : undefined;
+    if (frac) end += FRACTION_WORDS.of.length + frac.length;
     else {
       const sep = RANGE_SEPARATORS.find((x) => rest.startsWith(x));
       const upperAt = end + (sep?.length ?? 0);

@@ -9,7 +9,7 @@ import { figureKey } from './text.ts';
 import type { FoundFigure } from './find.ts';
 
 /** What of a metric the rule reads: its printed text and the base unit that text is in. */
-export type PrintedMetric = Pick<ResolvedMetric, 'text' | 'baseUnit'>;
+export type PrintedMetric = Pick<ResolvedMetric, 'text' | 'baseUnit'> & Partial<Pick<ResolvedMetric, 'printing'>>;
 
 /**
  * A body figure as it bears on a metric: "2万多" followed by 农户 counts 户, so for a metric in 户 it reads as
@@ -28,7 +28,16 @@ export function printsMetric(f: FoundFigure, m: PrintedMetric): boolean {
   return readAsMetric(f, m).key === figureKey(m.text);
 }
 
-/** The printing of `m` among the figures found in a text, in order: the first, as the presence check decides. */
+/** Every printing of `m` in a text, in order. */
+export function printingsOf(found: readonly FoundFigure[], m: PrintedMetric): FoundFigure[] {
+  return found.filter((f) => printsMetric(f, m));
+}
+
+/**
+ * The printing of `m` that is its source: the one the claim check chose (`printing`, the first whose sentence
+ * claims what the report says), else the first. The presence check and the source links both ask here.
+ */
 export function printingOf(found: readonly FoundFigure[], m: PrintedMetric): FoundFigure | undefined {
-  return found.find((f) => printsMetric(f, m));
+  const all = printingsOf(found, m);
+  return all[m.printing ?? 0] ?? all[0];
 }

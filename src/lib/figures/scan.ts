@@ -11,9 +11,9 @@
  * `parseFigure` and `findFigures` both read figures through `scanAt`, so a figure found in running text and
  * the same figure written in frontmatter are read the same way.
  */
-import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-numerals.ts';
+import { CHINESE_NUMERAL_CHARS, CHINESE_NUMERAL_STARTS, parseChineseNumber } from './chinese-numerals.ts';
 import {
-  CHENG, CHINESE_BIG_UNITS, CHINESE_DIGITS, PREFIXES_LONGEST_FIRST, RANGE_SEPARATORS, approxMarker, markersAt,
+  CHENG, CHINESE_BIG_UNITS, FRACTION_WORDS, PREFIXES_LONGEST_FIRST, RANGE_SEPARATORS, SIGNS, approxMarker, markersAt,
   type FigureVocabulary, type UnitPrefix,
 } from './words.ts';
 
@@ -61,14 +61,15 @@ export interface Scan {
   markers: ScannedMarker[];
 }
 
-const ARABIC = /[-+−－]?\d+(?:\.\d+)?/y;
+const SIGN_CLASS = `[${Object.keys(SIGNS).map((c) => c.replace(/[-\\\]^]/g, '\\$&')).join('')}]`;
+const ARABIC = new RegExp(`${SIGN_CLASS}?\\d+(?:\\.\\d+)?`, 'y');
 const UNSIGNED = /\d+(?:\.\d+)?/y;
 const BETWEEN = markersAt('between');
 const AFTER = markersAt('after');
 /** Markers that open a figure, longest first (超过 before 超). */
 export const LEADING_MARKERS = [...new Set([...markersAt('before'), ...markersAt('magnitude')])].sort((a, b) => b.length - a.length);
 
-const isChineseStart = (c: string | undefined): boolean => c !== undefined && (c in CHINESE_DIGITS || c === '十');
+const isChineseStart = (c: string | undefined): boolean => c !== undefined && CHINESE_NUMERAL_STARTS.includes(c);
 
 function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
   return words.find((w) => s.startsWith(w, at));
@@ -79,7 +80,7 @@ export function arabicAt(s: string, at: number, signed: boolean): NumberToken | 
   re.lastIndex = at;
   const m = re.exec(s);
   if (!m) return undefined;
-  const digits = m[0].replace(/^[−－]/, '-');
+  const digits = SIGNS[m[0][0]!] ? `${SIGNS[m[0][0]!]}${m[0].slice(1)}` : m[0];
   const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
   return { kind: 'arabic', start: at, end: at + m[0].length, digits, value: Number(digits), decimals };
 }
@@ -219,7 +220,7 @@ function rangesAfter(s: string, num: NumberToken, vocab: FigureVocabulary, start
 /** 百分之三十, 三分之一: numbers around the unit; they stand for a percent, so they need one in the vocabulary. */
 function fractionsAt(s: string, at: number, vocab: FigureVocabulary, base: { start: number; markers: ScannedMarker[] }): Scan[] {
   if (!vocab.unitSet.has('%')) return [];
-  const perCent = '百分之';
+  const perCent = FRACTION_WORDS.perCent;
   if (s.startsWith(perCent, at)) {
     const numAt = at + perCent.length;
     // 百分之百: 百 alone is a magnitude elsewhere, a hundred here.
@@ -228,8 +229,8 @@ function fractionsAt(s: string, at: number, vocab: FigureVocabulary, base: { sta
     return withPost({ ...base, end: num.end, shape: 'per-cent', number: num, prefix: '', multiplier: 1, prefixEnd: num.end, unitWord: '%' }, s);
   }
   const whole = chineseAt(s, at);
-  if (!whole || !s.startsWith('分之', whole.end)) return [];
-  const part = chineseAt(s, whole.end + 2);
+  if (!whole || !s.startsWith(FRACTION_WORDS.of, whole.end)) return [];
+  const part = chineseAt(s, whole.end + FRACTION_WORDS.of.length);
   if (!part || part.value > whole.value || whole.value === 0) return [];
   return withPost({ ...base, end: part.end, shape: 'fraction', number: part, whole, prefix: '', multiplier: 1, prefixEnd: part.end, unitWord: '%' }, s);
 }

@@ -13,16 +13,28 @@ export interface FoldedText {
 }
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { '．': '.', '％': '%' };
+/** ０ − 0: full-width digits sit at a fixed distance from ASCII ones. */
+const FULL_WIDTH_DIGIT_OFFSET = 0xfee0;
 
 /** One character's ASCII spelling: ２ → 2, ． → ., ％ → %. */
 export function foldChar(c: string): string {
   const code = c.charCodeAt(0);
-  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - FULL_WIDTH_DIGIT_OFFSET);
   return FULL_WIDTH[c] ?? c;
 }
 
+/** Every character `foldChar` turns into c, c first: 2 → 2 ２, . → . ．, % → % ％, 元 → 元. */
+export function foldedFrom(c: string): string[] {
+  const wide = c >= '0' && c <= '9' ? [String.fromCharCode(c.charCodeAt(0) + FULL_WIDTH_DIGIT_OFFSET)] : [];
+  return [c, ...wide, ...Object.keys(FULL_WIDTH).filter((w) => FULL_WIDTH[w] === c)];
+}
+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const HORIZONTAL_SPACE = /[ \t\u00a0\u2002-\u200a\u3000]/;
+/** Between groups of three digits (1,392.1), dropped by folding. */
+export const THOUSANDS_SEPARATORS: readonly string[] = [',', '，'];
+/** Space on one line that folding drops inside a figure (a line break, \n, joins too, once); as a regex class body. */
+export const FIGURE_SPACE_CLASS = ' \\t\\u00a0\\u2002-\\u200a\\u3000';
+const HORIZONTAL_SPACE = new RegExp(`[${FIGURE_SPACE_CLASS}]`);
 
 export interface FoldOptions {
   /**
@@ -65,7 +77,7 @@ export function foldFigureText(original: string, opts: FoldOptions): FoldedText 
       i = j;
       continue;
     }
-    if ((c === ',' || c === '，') && isDigit(chars[chars.length - 1])) {
+    if (THOUSANDS_SEPARATORS.includes(c) && isDigit(chars[chars.length - 1])) {
       // A thousands separator is followed by exactly three digits and then no fourth one.
       let k = i + 1;
       let digits = 0;

@@ -136,6 +136,12 @@ export const UNIT_FORMS: Readonly<Record<string, FigureForm>> = {
 /** 成 is a tenth: 六成 = 60 %. It is read only when the catalog has a percent unit for it to mean. */
 export const CHENG = { word: '成', baseUnit: '%', multiplier: 10 } as const;
 
+/** The words of a percent and of a fraction, around Chinese numerals: 百分之三十 = 30 %, 三分之一 = a third. */
+export const FRACTION_WORDS = { perCent: '百分之', of: '分之' } as const;
+
+/** Signs a figure written on its own may start with (-3.2亿元), and what each means: a minus is typed three ways. */
+export const SIGNS: Readonly<Record<string, '-' | '+'>> = { '-': '-', '+': '+', '−': '-', '－': '-' };
+
 /** Written between the two ends of a range: 3至5个, 10—15万元, 3-5家, 3~5次. */
 export const RANGE_SEPARATORS = ['——', '至', '到', '—', '–', '－', '-', '~', '～', '〜'] as const;
 
@@ -150,9 +156,6 @@ export const NOT_COUNT_WORDS = [
 
 /** After a counted figure, a time word makes it a duration: 3个月, 5个工作日. */
 export const DURATION_WORDS = ['月', '季度', '工作日', '小时', '星期'] as const;
-
-/** Words shortly before a number that make it a rule or a frequency, not an achievement (每周至少1次). */
-export const RULE_WORDS = ['每', '至少', '不少于', '最多', '不超过'] as const;
 
 /** Words shortly before a number that make it a telephone or account number. */
 export const PHONE_WORDS = ['电话', '热线', '手机', '拨打', '号码', '账号'] as const;

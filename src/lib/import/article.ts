@@ -101,7 +101,7 @@ export function bodyMarkdown(a: ImportedArticle, imageSrc: (name: string) => str
   const ps = a.paragraphs;
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i]!;
-    if (p.kind === 'h2') out.push(`## ${p.text}`);
+    if (p.kind === 'h2') out.push(`## ${escapeMd(p.text)}`);
     else if (p.kind === 'li') {
       // Consecutive items form one list.
       const items = [p.text];
@@ -110,7 +110,7 @@ export function bodyMarkdown(a: ImportedArticle, imageSrc: (name: string) => str
     } else if (p.kind === 'image') {
       const src = p.image ? imageSrc(p.image) : undefined;
       const caption = ps[i + 1]?.kind === 'caption' ? ps[++i]!.text : '';
-      if (src) out.push(`![${(caption || '图片').replace(/[[\]]/g, '')}](${src})${caption ? `\n\n*${escapeMd(caption)}*` : ''}`);
+      if (src) out.push(`![${escapeMd(caption || '图片')}](${src})${caption ? `\n\n*${escapeMd(caption)}*` : ''}`);
       else if (caption) out.push(`*${escapeMd(caption)}*`);
     } else if (p.kind === 'caption') continue;
     else out.push(escapeMd(p.text));
@@ -118,7 +118,19 @@ export function bodyMarkdown(a: ImportedArticle, imageSrc: (name: string) => str
   return out.join('\n\n');
 }
 
-/** Markdown and MDX read some characters as markup; in an article they are text. */
+/**
+ * Text from Word or a text file is text: every character Markdown, GFM or MDX would read as markup is escaped,
+ * so `<script>`, `*重点*` or `| 表 |` typed in a paragraph appear on the page exactly as typed. Anywhere in a
+ * line: HTML and autolinks (< > &), emphasis and strikethrough (* _ ~), code (`), links and images ([ ]),
+ * table cells (|), headings' closing #, MDX expressions ({ }) and the backslash itself; a typed web address
+ * (http://, www.) too, which GFM would make a link that swallows the escapes after it. At a line's start:
+ * list items (- + 1. 1)), thematic breaks (---) and setext underlines (===).
+ */
 function escapeMd(s: string): string {
-  return s.replace(/([<{\\*_`[\]])/g, '\\$1').replace(/^(\d+)\.(\s)/, '$1\\.$2').replace(/^([#>+-])(\s)/, '\\$1$2');
+  return s
+    .replace(/[\\`*_{}[\]<>#|~&]/g, '\\$&')
+    .replace(/\b(https?|ftp)(:\/\/)/gi, '$1\\$2')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/gm, '$1$2\\$3')
+    .replace(/^(\s*)([-+=])(?=\s|$|[-+=])/gm, '$1\\$2');
 }

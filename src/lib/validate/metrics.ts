@@ -12,15 +12,19 @@
  *   checked against the body, never totalled, ranked or drawn as a trend.
  * - A range (3至5个) or a change of a rate (2个百分点) is not one number to rank or add: it may not carry the
  *   key of a balance or an amount (stock, flow).
+ * - What cannot be is an error (plausibility.ts): a share over 100 %, an amount outside the band of the
+ *   organisation's level (a county bank's deposits of 1.2万亿元). What is merely unusual is a warning (range).
  */
 import type { ReportMetricInput } from '../../schemas/report.ts';
 import type { MetricDefinition } from '../../schemas/catalog.ts';
+import type { Org } from '../../schemas/org.ts';
 import { allowedBaseUnits } from '../catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
 import { figureCaption } from '../figures/index.ts';
 import { compactFigureText, figureVocabulary, formatCompact, parseFigure } from '../figures/index.ts';
 import type { Problem } from '../problems.ts';
 import { quoteList, suggest } from '../suggest.ts';
+import { bandFinding, bandMessage, bandOf, breaksLimit, limitMessage, limitOf } from './plausibility.ts';
 
 export interface MetricContext {
   catalog: Catalog;
@@ -31,6 +35,8 @@ export interface MetricContext {
   sourceOf: (i: number, field: string) => string | undefined;
   /** Publication day of the report. */
   date: string;
+  /** The reporting organisation, when known: its level decides the plausible size of an amount. */
+  org?: Org;
 }
 
 function unitChoices(base: readonly string[]): string {
@@ -61,14 +67,17 @@ function scopedMetricName(def: MetricDefinition): string {
   return def.scopes.length > 0 ? `${def.label}，口径：${def.scopes.join('、')}` : def.label;
 }
 
-export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: MetricContext): { metrics: ResolvedMetric[]; problems: Problem[] } {
+export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: MetricContext): { metrics: ResolvedMetric[]; problems: Problem[]; withheld: ResolvedMetric[] } {
   const problems: Problem[] = [];
   const metrics: ResolvedMetric[] = [];
+  /** Figures withheld by a limit or band error: their sentence may say why (someone else's figure). */
+  const withheld: ResolvedMetric[] = [];
   const names = [...ctx.catalog.byName.keys()];
   const vocab = figureVocabulary(ctx.catalog.baseUnits);
   const owners = unitOwners(ctx.catalog);
   const at = (i: number, field: string) => ({ file: ctx.file, ...ctx.locate(i, field), field: `metrics[${i}].${field}` });
 
+  const lineOf = (i: number) => ctx.locate(i, 'text')?.line;
   inputs.forEach((m, i) => {
     const source = ctx.sourceOf(i, 'text');
     if (typeof m.text === 'number' && source && /^[-+]?(\d[\d_]*)?\.?\d*e[-+]?\d+$|^0[xo]|^0\d/i.test(source)) {
@@ -198,7 +207,46 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       });
       return;
     }
-    if (def?.range && (fig.base < def.range[0] || fig.base > def.range[1])) {
+    // Built before the checks that can withhold it, so the claim check can still read a withheld figure's sentence.
+    const resolved = (): ResolvedMetric => ({
+      ...(def ? { key: def.key, definition: def } : {}),
+      label: name,
+      ...(m.scope !== undefined ? { scope: m.scope } : {}),
+      dimension,
+      text: fig.text,
+      form: fig.form,
+      value: fig.value,
+      unit: fig.unit,
+      ...(fig.approx !== undefined ? { approx: fig.approx } : {}),
+      decimals: fig.decimals,
+      base: fig.base,
+      baseUnit: fig.baseUnit,
+      multiplier: fig.multiplier,
+      interval: fig.interval,
+      asOf: m.asOf.day,
+      asOfLabel: m.asOf.label,
+      ...(m.featured !== undefined ? { featured: m.featured } : {}),
+      ...(m.note !== undefined ? { note: m.note } : {}),
+      derived: m.derived ?? false,
+      ...(m.context ? { context: true } : {}),
+      index: i,
+      ...(lineOf(i) !== undefined ? { line: lineOf(i)! } : {}),
+    });
+    const limit = limitOf(ctx.catalog, fig, def, m.label);
+    if (limit && breaksLimit(fig, limit.limit)) {
+      problems.push({ severity: 'error', code: 'metric-limit', ...at(i, 'text'), ...limitMessage(name, fig, limit, def !== undefined) });
+      withheld.push(resolved());
+      return;
+    }
+    const band = def ? bandFinding(ctx.catalog, def, ctx.org, fig) : undefined;
+    if (def && band) {
+      problems.push({ severity: 'error', code: 'metric-implausible', ...at(i, 'text'), ...bandMessage(def, fig, ctx.org!, band) });
+      withheld.push(resolved());
+      return;
+    }
+    // The level's band, where there is one, says more than the common range for every organisation.
+    const banded = def !== undefined && bandOf(ctx.catalog, def, ctx.org) !== undefined;
+    if (!banded && def?.range && (fig.base < def.range[0] || fig.base > def.range[1])) {
       problems.push({
         severity: 'warning', code: 'metric-range', ...at(i, 'text'),
         title: '数字超出常见范围',
@@ -224,32 +272,11 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
         fix: '检查 asOf 与 date 是否写反或写错年份。',
       });
     }
-    metrics.push({
-      ...(def ? { key: def.key, definition: def } : {}),
-      label: name,
-      ...(m.scope !== undefined ? { scope: m.scope } : {}),
-      dimension,
-      text: fig.text,
-      form: fig.form,
-      value: fig.value,
-      unit: fig.unit,
-      ...(fig.approx !== undefined ? { approx: fig.approx } : {}),
-      decimals: fig.decimals,
-      base: fig.base,
-      baseUnit: fig.baseUnit,
-      multiplier: fig.multiplier,
-      interval: fig.interval,
-      asOf: m.asOf.day,
-      asOfLabel: m.asOf.label,
-      ...(m.featured !== undefined ? { featured: m.featured } : {}),
-      ...(m.note !== undefined ? { note: m.note } : {}),
-      derived: m.derived ?? false,
-      index: i,
-    });
+    metrics.push(resolved());
   });
 
   problems.push(...repeatProblems(metrics, ctx));
-  return { metrics, problems };
+  return { metrics, problems, withheld };
 }
 
 /**

@@ -2,6 +2,10 @@
  * Checks the relations the catalog declares between figures of one report and one as-of date. Every printed
  * figure stands for an interval (216.66亿元 is anything that rounds to it; 120余名 is 120 to 129), so a
  * relation holds when the intervals allow it: no false alarm from rounding, but a wrong digit is caught.
+ *
+ * A figure without a key and without a scope whose label IS a catalog metric's name (label: 不良贷款余额) says
+ * it is that metric: it is held to the metric's relations (a bad-loan balance larger than the loans is
+ * refused), though never ranked or added up. A keyed figure of the same metric and date comes first.
  */
 import type { Relation } from '../../schemas/catalog.ts';
 import type { Catalog, ResolvedMetric } from '../model.ts';
@@ -47,20 +51,35 @@ function pct(x: number): string {
   return `${formatNumber(x * 100, { decimals: 2 })}%`;
 }
 
+/**
+ * The catalog metric a figure is for its relations: its key; or, without a key and scope, the metric its label
+ * names, when the figure's unit is one that metric is counted in.
+ */
+function relationKey(m: ResolvedMetric, catalog: Catalog): string | undefined {
+  if (isCatalogFigure(m)) return m.key;
+  if (m.key !== undefined || m.scope !== undefined) return undefined;
+  const def = catalog.byName.get(m.label);
+  if (!def || def.dimension !== m.dimension) return undefined;
+  return (def.units ?? catalog.dimensions[def.dimension]?.units ?? []).includes(m.baseUnit) ? def.key : undefined;
+}
+
 export function checkRelations(metrics: readonly ResolvedMetric[], ctx: RelationContext): Problem[] {
   const problems: Problem[] = [];
-  // Relations hold between catalog metrics of the organisation; a figure of the report's own (no key) is in
-  // none. Where a report keyed two figures of one metric and date, the first is the metric (as in rankings).
+  // Relations hold between catalog metrics of the organisation, keyed or named by their label; a figure of the
+  // report's own otherwise (a segment, a programme, a period) is in none. Where a report has two figures of
+  // one metric and date, the first keyed one is the metric (as in rankings), else the first labelled one.
   const byPeriod = new Map<string, Map<string, ResolvedMetric>>();
-  for (const m of metrics) {
-    if (!isCatalogFigure(m)) continue;
+  const ordered = [...metrics.filter(isCatalogFigure), ...metrics.filter((m) => !isCatalogFigure(m))];
+  for (const m of ordered) {
+    const key = relationKey(m, ctx.catalog);
+    if (key === undefined) continue;
     if (!byPeriod.has(m.asOf)) byPeriod.set(m.asOf, new Map());
     const group = byPeriod.get(m.asOf)!;
-    if (!group.has(m.key)) group.set(m.key, m);
+    if (!group.has(key)) group.set(key, m);
   }
   for (const group of byPeriod.values()) {
     for (const rel of ctx.catalog.relations) {
-      const p = checkOne(rel, group, interval);
+      const p = checkOne(rel, group, interval, ctx.catalog);
       if (!p) continue;
       const loc = ctx.locate(p.at);
       problems.push({
@@ -80,7 +99,7 @@ export function checkRelations(metrics: readonly ResolvedMetric[], ctx: Relation
 
 interface Finding { at: ResolvedMetric; title: string; what: string; why: string; fix: string }
 
-function checkOne(rel: Relation, g: Map<string, ResolvedMetric>, interval: (m: ResolvedMetric) => Interval): Finding | undefined {
+function checkOne(rel: Relation, g: Map<string, ResolvedMetric>, interval: (m: ResolvedMetric) => Interval, catalog: Catalog): Finding | undefined {
   if (rel.type === 'balance_change') {
     const bal = g.get(rel.balance);
     const inc = g.get(rel.increase);
@@ -137,7 +156,7 @@ function checkOne(rel: Relation, g: Map<string, ResolvedMetric>, interval: (m: R
   if (implied && !intervalsOverlap(implied, r)) {
     return {
       at: rate,
-      title: '比率与人数对不上',
+      title: `比率与${catalog.dimensions[part.dimension]?.label ?? '数字'}对不上`,
       what: `${show(part)} ÷ ${show(whole)} = ${pct(part.base / whole.base)}，这里写的是 ${rate.text}。`,
       why: `${rate.label} = ${part.label} ÷ ${whole.label}。`,
       fix: '对照正文核对这三个数字，改正抄错的那一个。',

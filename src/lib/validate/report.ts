@@ -10,12 +10,14 @@ import type { Problem } from '../problems.ts';
 import { quoteList, suggest } from '../suggest.ts';
 import { resolveMetrics } from './metrics.ts';
 import { checkPresence } from './presence.ts';
+import { checkClaims } from './claims.ts';
 import { glyphProblems, type MissingGlyphs } from './glyphs.ts';
 import { checkRelations } from './relations.ts';
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
 import { resolveFigureRef } from '../figures/index.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { oldFormFigures, withTextFields } from './old-form.ts';
+import type { ReportLink } from './report-links.ts';
 
 export interface ValidationContext {
   site: SiteConfig;
@@ -58,6 +60,13 @@ export interface ReportValidation {
   coverAt?: { line: number; column: number };
   /** Images of the body; the local ones are checked on disk by the caller. */
   images?: BodyImage[];
+  /** Body links to other reports' pages: checked against the other reports (report-links.ts) once all are read. */
+  reportLinks?: ReportLink[];
+}
+
+/** metrics[i] of a problem's field. */
+function indexOf(p: Problem): string | undefined {
+  return /^metrics\[(\d+)\]/.exec(p.field ?? '')?.[1];
 }
 
 export function validateReport(fileText: string, file: string, ctx: ValidationContext): ReportValidation {
@@ -117,6 +126,7 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
     catalog: ctx.catalog,
     file,
     date: fm.date,
+    ...(org ? { org } : {}),
     locate: (i, field) => source.locate(field ? ['metrics', i, field] : ['metrics', i]),
     sourceOf: (i, field) => source.sourceOf(['metrics', i, field]),
   });
@@ -127,12 +137,33 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   // name figures of this report; the text a reader reads (with each <Figure> as the figure it prints) is what
   // the presence check and the search index see.
   const mdx = reportKind(file) === 'mdx';
-  const body = analyzeBody(source.body, { file, bodyLine: source.bodyLine, mdx, components: REPORT_COMPONENTS, site: ctx.site.site });
+  const body = analyzeBody(source.body, { file, bodyLine: source.bodyLine, mdx, components: REPORT_COMPONENTS, site: ctx.site.site, slug });
   problems.push(...body.problems);
   problems.push(...componentProblems(body.components, metricsOut.metrics, file));
   const text = bodyPlainText(source.body, { mdx, tree: body.tree, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
   figureProblems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
-  problems.push(...figureProblems.filter((p) => !fromOld(p)));
+  // Each printed figure read as the claim its sentence makes: whose, what, when, how wide.
+  const claimed = checkClaims([...metricsOut.metrics, ...metricsOut.withheld], text, {
+    file, catalog: ctx.catalog, date: fm.date, ...(org ? { org } : {}),
+    locate: (m, field = 'text') => ({ ...source.locate(['metrics', m.index, field]), field: `metrics[${m.index}].${field}` }),
+  });
+  for (const m of metricsOut.metrics) {
+    const printing = claimed.printings.get(m.index);
+    if (printing !== undefined) m.printing = printing;
+  }
+  const relationParts = new Set(figureProblems.filter((p) => p.code === 'relation-part-of').map((p) => indexOf(p)));
+  figureProblems.push(...claimed.problems.filter((p) => !(p.code === 'claim-part-exceeds-whole' && relationParts.has(indexOf(p)))));
+  // One fault, said once, by what explains it: a plan dated at its target year is a plan; someone else's figure
+  // out of the bank's band is someone else's figure.
+  const explained = new Map<string | undefined, Set<string>>();
+  for (const p of claimed.problems) {
+    const i = indexOf(p);
+    if (!explained.has(i)) explained.set(i, new Set());
+    if (p.code === 'claim-plan') explained.get(i)!.add('metric-asof-after-date');
+    if (/^claim-(?:subject-other|metric-other|scope-missing|per-unit|plan)$/.test(p.code)) ['metric-implausible', 'metric-limit'].forEach((c) => explained.get(i)!.add(c));
+  }
+  const superseded = (p: Problem) => explained.get(indexOf(p))?.has(p.code) === true;
+  problems.push(...figureProblems.filter((p) => !fromOld(p) && !superseded(p)));
   if (ctx.missingGlyphs) {
     // A label the author did not write is the catalog's: then the key line carries it.
     problems.push(...glyphProblems({ title: fm.title, summary: fm.summary, metrics: metricsOut.metrics }, ctx.missingGlyphs, {
@@ -143,12 +174,14 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   const coverAt = fm.cover ? source.locate(['cover', 'src']) : undefined;
 
   const images = body.images;
-  if (problems.some((p) => p.severity === 'error') || !org) return { problems, source, coverAt, images };
+  const reportLinks = body.links.flatMap((l) => (l.report !== undefined ? [{ url: l.url, line: l.line, column: l.column, report: l.report }] : []));
+  if (problems.some((p) => p.severity === 'error') || !org) return { problems, source, coverAt, images, reportLinks };
   return {
     problems,
     source,
     coverAt,
     images,
+    reportLinks,
     report: {
       slug,
       file,

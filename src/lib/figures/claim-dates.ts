@@ -1,0 +1,237 @@
+/**
+ * The time words of a sentence, read for what they say of a figure's date: a point or period (截至2025年3月末,
+ * 一季度, 上半年, 去年, 2024年), up to now (今年以来, 截至目前), a scope that reaches back further than the
+ * report (2019年以来, 近3年, 成立以来: the figure adds up years, its date is still the report's), or a plan
+ * (2025—2027年, 到2027年末: a target, not an achievement). Resolved against the report's publication day, so
+ * 3月末 in an April report is this year's and 12月末 in a January report last year's.
+ *
+ * Values are written the way frontmatter writes asOf (2025-03-31, 2025-03, 2025-Q1, 2025-H1, 2025), so the
+ * importer can write them and the check can compare them. Pure.
+ */
+
+export type TimeKind = 'point' | 'now' | 'since' | 'plan';
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  /** As printed. */
+  words: string;
+  kind: TimeKind;
+  /**
+   * point: the period the words name, first and last day (截至3月末: both the 31st; 一季度: 01-01 to 03-31).
+   * now: from the start of what it runs from to the publication day. since: the first year to the publication
+   * day. plan: the planned period.
+   */
+  from?: string;
+  to?: string;
+  /** The asOf to write for a figure of this date, in frontmatter form. */
+  asOf?: string;
+  /** since: the first year of the scope (2019 of 2019年以来), which is never an asOf. */
+  sinceYear?: number;
+}
+
+const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 两: 2 };
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(lastDay(y, m))}`;
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN[s] ?? Number.NaN);
+
+interface Context {
+  text: string;
+  pubYear: number;
+  pubMonth: number;
+  pub: string;
+}
+
+/** The year a yearless month belongs to: 3月末 in an April report is this year's; 12月末 in January, last year's. */
+function yearFor(explicit: string | undefined, relative: string | undefined, month: number | undefined, c: Context): number {
+  if (explicit) return Number(explicit);
+  if (relative === '去年' || relative === '上年') return c.pubYear - 1;
+  if (relative === '前年') return c.pubYear - 2;
+  if (relative) return c.pubYear;
+  return month !== undefined && month > c.pubMonth ? c.pubYear - 1 : c.pubYear;
+}
+
+const Y = '(?:(\\d{4})\\s*年|(去年|上年|今年|当年|本年|前年))?\\s*';
+
+/** Inside 《…》 or “…” on its line: the words are a name (a plan's title), not the sentence's date. */
+function insideName(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, text.lastIndexOf('\n', at) + 1), at);
+  return before.lastIndexOf('《') > before.lastIndexOf('》') || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
+type Make = (m: RegExpExecArray, c: Context) => Omit<TimeExpression, 'start' | 'end' | 'words'> | undefined;
+
+/** Longest and most specific first: where two overlap, the first that read the place wins. */
+const PATTERNS: { re: RegExp; make: Make }[] = [
+  // 《2024—2026年普惠金融发展规划》实施以来: a plan's title, and the scope since it began.
+  {
+    re: /《[^》]{0,20}?(\d{4})\s*年?\s*(?:—|–|-|－|至|到)\s*\d{4}\s*年[^》]{0,30}》[^，,。；]{0,8}?以来/g,
+    make: (m, c) => ({ kind: 'since', from: `${m[1]}-01-01`, to: c.pub, sinceYear: Number(m[1]), asOf: c.pub }),
+  },
+  // Plans: 2025—2027年, 2025年至2027年, 到2027年末, 未来3年 (not inside a title or a quoted name).
+  {
+    re: /(\d{4})\s*年?\s*(?:—|–|-|－|至|到|~|～)\s*(\d{4})\s*年/g,
+    make: (m, c) => {
+      if (insideName(c.text, m.index)) return { kind: 'point', from: `${m[1]}-01-01`, to: `${m[2]}-12-31` };
+      return Number(m[2]) > c.pubYear ? { kind: 'plan', from: `${m[1]}-01-01`, to: `${m[2]}-12-31` } : { kind: 'point', from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, asOf: m[2] };
+    },
+  },
+  // 到2027年末 is a target; 截至2025年 is a date (至 alone never opens a plan).
+  { re: /(?<!截)(?:力争到|计划到|预计到|力争至|计划至|预计至|到)\s*(\d{4})\s*年(?:末|底)?/g, make: (m, c) => (Number(m[1]) >= c.pubYear ? { kind: 'plan', to: `${m[1]}-12-31` } : undefined) },
+  { re: /未来\s*[\d一二三四五六七八九十两]+\s*年/g, make: () => ({ kind: 'plan' }) },
+  // Up to now.
+  { re: /截[至止]\s*(?:目前|当前|发稿时|现在|今天)|目前|至今|当前/g, make: (_m, c) => ({ kind: 'now', to: c.pub, asOf: c.pub }) },
+  { re: /(?:今年|本年|年初)以来/g, make: (_m, c) => ({ kind: 'now', from: `${c.pubYear}-01-01`, to: c.pub, asOf: c.pub }) },
+  {
+    re: /(\d{1,2})\s*月(?:份)?以来/g,
+    make: (m, c) => {
+      const mo = Number(m[1]);
+      const y = mo > c.pubMonth ? c.pubYear - 1 : c.pubYear;
+      return { kind: 'now', from: `${y}-${pad(mo)}-01`, to: c.pub, asOf: c.pub };
+    },
+  },
+  // Scopes that reach back: 2019年以来, 近3年, 成立以来.
+  {
+    re: /(?:自\s*)?(\d{4})\s*年(?:以来|起|至今)|自\s*(\d{4})\s*年/g,
+    make: (m, c) => {
+      const y = Number(m[1] ?? m[2]);
+      return y >= c.pubYear ? { kind: 'now', from: `${y}-01-01`, to: c.pub, asOf: c.pub } : { kind: 'since', from: `${y}-01-01`, to: c.pub, sinceYear: y, asOf: c.pub };
+    },
+  },
+  {
+    // 近年来 and 多年来 only frame a story; they bound no figure.
+    re: /近\s*([\d一二三四五六七八九十两]+)\s*年来?|(?:成立|开业|改制|组建)以来|历年/g,
+    make: (m, c) => {
+      const n = m[1] ? num(m[1]) : Number.NaN;
+      return { kind: 'since', to: c.pub, asOf: c.pub, ...(Number.isFinite(n) ? { sinceYear: c.pubYear - n + 1 } : {}) };
+    },
+  },
+  // Points and periods.
+  {
+    re: new RegExp(`${Y}(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'g'),
+    make: (m, c) => {
+      const mo = Number(m[3]);
+      const y = yearFor(m[1], m[2], mo, c);
+      const day = `${y}-${pad(mo)}-${pad(Number(m[4]))}`;
+      return { kind: 'point', from: day, to: day, asOf: day };
+    },
+  },
+  {
+    re: new RegExp(`${Y}(?:第)?\\s*([一二三四1-4])\\s*季度(末)?`, 'g'),
+    make: (m, c) => {
+      const q = num(m[3]!);
+      const y = yearFor(m[1], m[2], q * 3, c);
+      return { kind: 'point', from: m[4] ? monthEnd(y, q * 3) : `${y}-${pad(q * 3 - 2)}-01`, to: monthEnd(y, q * 3), asOf: `${y}-Q${q}` };
+    },
+  },
+  {
+    re: new RegExp(`${Y}前\\s*([一二三1-3])\\s*季度`, 'g'),
+    make: (m, c) => {
+      const q = num(m[3]!);
+      const y = yearFor(m[1], m[2], q * 3, c);
+      return { kind: 'point', from: `${y}-01-01`, to: monthEnd(y, q * 3), asOf: `${y}-Q${q}` };
+    },
+  },
+  {
+    re: new RegExp(`${Y}上半年(末)?`, 'g'),
+    make: (m, c) => {
+      const y = yearFor(m[1], m[2], 6, c);
+      return { kind: 'point', from: m[3] ? `${y}-06-30` : `${y}-01-01`, to: `${y}-06-30`, asOf: `${y}-H1` };
+    },
+  },
+  {
+    // 2024年末, 2024年底: the year's last day.
+    re: /(\d{4})\s*年\s*(?:末|底)/g,
+    make: (m) => ({ kind: 'point', from: `${m[1]}-12-31`, to: `${m[1]}-12-31`, asOf: m[1] }),
+  },
+  {
+    re: /(去年|上年|前年)\s*(?:末|底)/g,
+    make: (m, c) => {
+      const y = c.pubYear - (m[1] === '前年' ? 2 : 1);
+      return { kind: 'point', from: `${y}-12-31`, to: `${y}-12-31`, asOf: String(y) };
+    },
+  },
+  {
+    re: new RegExp(`${Y}(?:下半年|全年|年末|年底|年度)`, 'g'),
+    make: (m, c) => {
+      const y = yearFor(m[1], m[2], 12, c);
+      return { kind: 'point', from: `${y}-01-01`, to: `${y}-12-31`, asOf: String(y) };
+    },
+  },
+  {
+    // 1至5月, 去年5月-12月: the period ends with the second month.
+    re: new RegExp(`${Y}(\\d{1,2})\\s*月?\\s*(?:-|—|–|至|到|~|～)\\s*(\\d{1,2})\\s*月(?:末|底|份)?`, 'g'),
+    make: (m, c) => {
+      const to = Number(m[4]);
+      const y = yearFor(m[1], m[2], to, c);
+      return { kind: 'point', from: `${y}-${pad(Number(m[3]))}-01`, to: monthEnd(y, to), asOf: `${y}-${pad(to)}` };
+    },
+  },
+  {
+    // 截至3月末, 2025年5月底: the month's last day.
+    re: new RegExp(`(?:截[至止]\\s*)?${Y}(\\d{1,2})\\s*月\\s*(?:末|底)`, 'g'),
+    make: (m, c) => {
+      const mo = Number(m[3]);
+      const y = yearFor(m[1], m[2], mo, c);
+      return { kind: 'point', from: monthEnd(y, mo), to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };
+    },
+  },
+  {
+    // 截至3月: as 3月末.
+    re: new RegExp(`截[至止]\\s*${Y}(\\d{1,2})\\s*月(?!\\s*\\d)`, 'g'),
+    make: (m, c) => {
+      const mo = Number(m[3]);
+      const y = yearFor(m[1], m[2], mo, c);
+      return { kind: 'point', from: monthEnd(y, mo), to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };
+    },
+  },
+  {
+    // 5月, 2025年4月: within the month.
+    re: new RegExp(`${Y}(\\d{1,2})\\s*月(?:份)?(?!\\s*\\d{1,2}\\s*日|\\s*以来)`, 'g'),
+    make: (m, c) => {
+      const mo = Number(m[3]);
+      if (mo < 1 || mo > 12) return undefined;
+      const y = yearFor(m[1], m[2], mo, c);
+      return { kind: 'point', from: `${y}-${pad(mo)}-01`, to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };
+    },
+  },
+  // 今年 alone: the year so far (今年3月 was read above as a month).
+  { re: /今年|本年度|本年/g, make: (_m, c) => ({ kind: 'now', from: `${c.pubYear}-01-01`, to: c.pub, asOf: c.pub }) },
+  {
+    re: /(\d{4})\s*年(?![\s\d]*月|以来|起|至今|末|底|第|[一二三四]季度|上半年|下半年|前|度)/g,
+    make: (m) => ({ kind: 'point', from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, asOf: m[1] }),
+  },
+  {
+    re: /(去年|上年|前年)(?!\s*\d{1,2}\s*月|同期|末|底|全年|年末|以来)/g,
+    make: (m, c) => {
+      const y = c.pubYear - (m[1] === '前年' ? 2 : 1);
+      return { kind: 'point', from: `${y}-01-01`, to: `${y}-12-31`, asOf: String(y) };
+    },
+  },
+];
+
+/** Every time expression in `text`, in order; `pub` is the publication day (YYYY-MM-DD). */
+export function readTimeExpressions(text: string, pub: string): TimeExpression[] {
+  const c: Context = { text, pub, pubYear: Number(pub.slice(0, 4)), pubMonth: Number(pub.slice(5, 7)) };
+  const found: TimeExpression[] = [];
+  const taken = new Uint8Array(text.length);
+  for (const { re, make } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      // A pattern's optional parts may start on the space or line break before the words.
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      if (taken.subarray(start, end).some((x) => x === 1)) continue;
+      const read = make(m, c);
+      if (!read) continue;
+      taken.fill(1, start, end);
+      found.push({ start, end, words: m[0].replace(/\s+/g, ''), ...read });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,481 @@
+/**
+ * What a sentence claims with a figure it prints: whose figure it is (this bank, a part of it, someone else), what
+ * it counts (the topic and measure words around it, and the catalog metric they name), when (the sentence's time
+ * words), and how wide (a branch, product, project, segment, a period reaching back further than the report). The
+ * check, the importer and the source links all read a figure through here, so they cannot disagree about it.
+ *
+ * It reads as a reader does: the clause that prints the figure first, then the clauses before it in the same
+ * sentence, then the sentences before it in the same paragraph ("antecedent"). A sentence ends at 。！？ and at a
+ * line break; ；and ，only end clauses, so 截至3月末，该行存款……；贷款…… is one sentence with one date and subject.
+ * Where nothing says whose, the article's own bank is meant ("default"). Every result says where it was read.
+ * Pure: offsets are into the text given.
+ */
+import type { MetricDefinition } from '../../schemas/catalog.ts';
+import type { FoundFigure } from './find.ts';
+import type { Span } from './sentences.ts';
+import { readTimeExpressions, type TimeExpression } from './claim-dates.ts';
+import {
+  BANK_ACTION_AFTER, BANK_BRANDS, OBJECT_LEAD, PARTNER_BRANDS, BANK_SUFFIXES, CHANGE_WORDS, NOT_IN_NAME, PARENT_LEAD, COMPATIBLE_MEASURES, CUMULATIVE, LEADING_PHRASES, LOAN_SEGMENTS, MEASURE_WORDS,
+  NON_BANK_SUFFIXES, OTHER_DEMONSTRATIVE, OTHER_SUBJECT_WORDS, PART_OF_WORDS, PART_SUFFIXES, PER_UNIT_WORDS, PERIOD_SCOPE,
+  PLAN_DONE, PLAN_WORDS, PROJECT_WORDS, SELF_BRANCH_WORDS, SELF_WORDS, SHARE_WORDS, SOURCE_CITATION, TOPIC_WORDS,
+} from './claim-words.ts';
+
+
+/** Where a reading came from: the figure's clause, an earlier clause of its sentence, an earlier sentence, or nowhere. */
+export type Via = 'clause' | 'sentence' | 'antecedent' | 'default';
+
+export interface ClaimSubject {
+  /** self: the reporting organisation; part: a branch, outlet or department of it; other: anyone else. */
+  kind: 'self' | 'part' | 'other';
+  /** The words that say so, as printed (该行, 全国, 城关支行, 据人民银行统计). */
+  words?: string;
+  via: Via;
+}
+
+export interface ClaimScope {
+  kind: 'branch' | 'product' | 'project' | 'segment' | 'period' | 'cumulative';
+  words: string;
+}
+
+export interface ClaimDate extends TimeExpression {
+  via: Exclude<Via, 'default'>;
+}
+
+export interface Claim {
+  figure: Span;
+  sentence: Span;
+  /** The clause that prints the figure. */
+  clause: Span;
+  subject: ClaimSubject;
+  /** What is counted: 存款, 普惠小微贷款 … (TOPIC_WORDS), and the words printed. */
+  topic?: { topic: string; words: string; via: Via };
+  /** A loan segment the catalog has no metric for (个人经营贷款): a part of the bank's loans. */
+  segment?: string;
+  /** What is measured of it: 余额, 较年初, 同比, 发放 … (MEASURE_WORDS). */
+  measure?: { measure: string; words: string };
+  /** A catalog metric whose name the clause prints right before the figure. */
+  named?: { definition: MetricDefinition; words: string };
+  date?: ClaimDate;
+  scopes: ClaimScope[];
+  /** The figure is a target or plan: the word that says so. */
+  plan?: string;
+  /** A per-unit, average or rule figure (每户, 户均, 至少): the word. */
+  perUnit?: string;
+  /** A share or rate that cannot exceed 100 % (占比, 覆盖率): the word. */
+  share?: string;
+  /** Introduced by 其中 after another figure of the same unit in the sentence: that figure is its whole. */
+  whole?: FoundFigure;
+}
+
+export interface ClaimOrg {
+  name: string;
+  short?: string;
+  aliases: readonly string[];
+  type?: string;
+}
+
+export interface ClaimContext {
+  /** The reporting organisation; without it only pronouns (该行) say "this bank". */
+  org?: ClaimOrg;
+  /** Catalog metrics: their labels and aliases are the metric names a clause may print. */
+  metrics: readonly MetricDefinition[];
+  /** Publication day (YYYY-MM-DD): yearless dates are read against it. */
+  pub: string;
+  /** Offsets that end a sentence whatever they hold (line breaks between blocks, table cells). Default: '\n'. */
+  breaks?: ReadonlySet<number>;
+}
+
+const SENTENCE_END = '。！？!?';
+const CLAUSE_END = /[，,；;：:]/;
+const CLOSERS = '”’」』）》】〕)]';
+
+/** The names an article may call the org by: full, short, aliases, and the usual rewritings of them. */
+export function orgNameVariants(org: ClaimOrg): string[] {
+  const out = new Set<string>();
+  for (const n of [org.name, org.short, ...org.aliases]) {
+    if (!n) continue;
+    out.add(n);
+    out.add(n.replace(/农村商业银行/g, '农商银行'));
+    out.add(n.replace(/农商银行/g, '农村商业银行'));
+    out.add(n.replace(/农商银行$/, '农商行'));
+    for (const brand of BANK_BRANDS) {
+      for (const form of brand) {
+        if (!n.includes(form)) continue;
+        for (const other of brand) out.add(n.replace(form, other));
+      }
+    }
+  }
+  return [...out].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+/** The bank's brand (中国银行, 工行 …) when it is one of the big banks, for telling its branches from others'. */
+function brandOf(name: string): readonly string[] | undefined {
+  return BANK_BRANDS.find((forms) => forms.some((f) => name.includes(f)));
+}
+
+interface Sentence extends Span {
+  paragraph: number;
+  clauses: Span[];
+}
+
+interface Reader {
+  text: string;
+  ctx: ClaimContext;
+  names: string[];
+  brand: readonly string[] | undefined;
+  sentences: Sentence[];
+  times: TimeExpression[];
+  metricNames: { name: string; definition: MetricDefinition }[];
+  /** Subject each sentence leaves for the next: the subject of its last clause that names one. */
+  carried: Map<number, ClaimSubject>;
+}
+
+function splitSentences(text: string, isBreak: (i: number) => boolean): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e, paragraph, clauses: splitClauses(text, s, e) });
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (isBreak(i)) {
+      push(i);
+      start = i + 1;
+      if (text[i] === '\n' || !text[i]) paragraph++;
+      continue;
+    }
+    if (SENTENCE_END.includes(text[i]!)) {
+      let e = i + 1;
+      while (e < text.length && CLOSERS.includes(text[e]!) && !isBreak(e)) e++;
+      push(e);
+      start = e;
+      i = e - 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+function splitClauses(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '（' || c === '(') depth++;
+    else if ((c === '”' || c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && CLAUSE_END.test(c)) {
+      out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  out.push({ start: s, end });
+  return out;
+}
+
+/** A clause without its opening time words and connectives: what is left starts with its subject, if any. */
+function stripLeading(s: string): { rest: string; cut: number } {
+  let rest = s.replace(/^\s+/, '');
+  let cut = s.length - rest.length;
+  for (let changed = true; changed && rest; ) {
+    changed = false;
+    for (const re of LEADING_PHRASES) {
+      const m = re.exec(rest);
+      if (m && m[0].length > 0) {
+        rest = rest.slice(m[0].length);
+        cut += m[0].length;
+        changed = true;
+      }
+    }
+  }
+  return { rest, cut };
+}
+
+const startsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.startsWith(w));
+const PLACE = /^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|村))/;
+/** What a place as subject goes on to: a statistic of the place, not of a bank in it. */
+const PLACE_STATISTIC = /^(?:地处|位于|境内|盛产|素有|是|有|拥有|作为)|^(?:的)?(?:[\u4e00-\u9fff]{0,4}?(?:资源|面积|人口|生产总值|GDP|财政|耕地|产量|产值|种植|养殖|常住|户籍)|共有|共发生|发生|发案|拥有|辖|金融机构|银行业|各金融|各银行|全社会|农户总数|企业总数|各项)/;
+
+/** The subject a clause opens with, if it names one. */
+function subjectAtStart(r: Reader, clause: string): Omit<ClaimSubject, 'via'> | undefined {
+  let { rest } = stripLeading(clause);
+  if (!rest) return undefined;
+  const parent = PARENT_LEAD.exec(rest);
+  if (parent && rest.length > parent[0].length) rest = stripLeading(rest.slice(parent[0].length)).rest;
+  const cite = SOURCE_CITATION.exec(rest);
+  if (cite) {
+    const source = cite[1] ?? '';
+    if (source && (r.names.some((n) => source.includes(n)) || SELF_WORDS.some((w) => source.includes(w)))) return { kind: 'self', words: cite[0] };
+    if (source) return { kind: 'other', words: cite[0].replace(/[，,]$/, '') };
+  }
+  const self = r.names.find((n) => rest.startsWith(n)) ?? startsWithAny(rest, SELF_WORDS);
+  if (!self && OBJECT_LEAD.test(rest)) return undefined;
+  if (self) {
+    // 介休农商银行城关支行: a part of the bank named after it.
+    const after = rest.slice(self.length);
+    const part = partName(after);
+    if (part && !SELF_WORDS.includes(self as (typeof SELF_WORDS)[number])) return { kind: 'part', words: self + part };
+    return { kind: 'self', words: self };
+  }
+  const branchWord = startsWithAny(rest, SELF_BRANCH_WORDS);
+  if (branchWord) {
+    const kind = r.ctx.org && r.ctx.org.name.endsWith(branchWord.slice(-2)) ? 'self' : 'part';
+    return { kind, words: branchWord };
+  }
+  const demo = OTHER_DEMONSTRATIVE.exec(rest);
+  if (demo) return { kind: 'other', words: demo[0] };
+  // 湖南省银行业, 全省农商银行: a region in front of an aggregate.
+  const region = /^[\u4e00-\u9fff]{1,4}(?:省|市|县|区)(?=全|银行业|金融机构|农商银行系统|农信)|^[\u4e00-\u9fff]{2,3}(?=全[国省市县区])/.exec(rest);
+  const afterRegion = region ? rest.slice(region[0].length) : rest;
+  const other = startsWithAny(afterRegion, OTHER_SUBJECT_WORDS) ?? startsWithAny(rest, OTHER_SUBJECT_WORDS);
+  if (other) return { kind: 'other', words: (region && afterRegion.startsWith(other) ? region[0] : '') + other };
+  const partner = PARTNER_BRANDS.exec(rest);
+  if (partner && !NOT_IN_NAME.test(partner[0])) return { kind: 'other', words: partner[0] };
+  const institution = institutionAtStart(r, rest);
+  if (institution) return institution;
+  const place = PLACE.exec(rest);
+  if (place && PLACE_STATISTIC.test(rest.slice(place[1]!.length))) return { kind: 'other', words: place[1] };
+  return undefined;
+}
+
+/** A named part right at the start of `s`: 城关支行, 营业部. */
+function partName(s: string): string | undefined {
+  // A short name only: a longer run is a sentence going on (积极对接辖内各支行), not a name.
+  const m = new RegExp(`^[\\u4e00-\\u9fff]{1,6}?(?:${PART_SUFFIXES.join('|')})`).exec(s);
+  if (!m || NOT_IN_NAME.test(m[0])) return undefined;
+  return m[0];
+}
+
+/** A bank, branch or company named at the start of a clause, classified against the reporting org. */
+function institutionAtStart(r: Reader, rest: string): Omit<ClaimSubject, 'via'> | undefined {
+  const head = rest.slice(0, 24);
+  let best: { end: number; suffix: string; bank: boolean } | undefined;
+  for (const suffix of [...BANK_SUFFIXES, ...NON_BANK_SUFFIXES]) {
+    const bank = (BANK_SUFFIXES as readonly string[]).includes(suffix);
+    for (let at = head.indexOf(suffix); at >= 0; at = head.indexOf(suffix, at + 1)) {
+      const end = at + suffix.length;
+      const name = head.slice(0, end);
+      if (!/^[\u4e00-\u9fff]+$/.test(name) || name.length > 16 || NOT_IN_NAME.test(name.slice(0, at)) || (at === 0 && suffix.length < 3)) continue;
+      // The longest name (湖南师范大学支行 over 湖南师范大学); of two ending at once, the longer suffix.
+      if (!best || end > best.end || (end === best.end && suffix.length > best.suffix.length)) best = { end, suffix, bank };
+    }
+  }
+  if (!best) return undefined;
+  const name = head.slice(0, best.end);
+  const next = rest.slice(best.end);
+  // 小微企业贷款, 公司存款: a kind of customer before what is counted, not a subject.
+  if (/^(?:贷款|存款|信贷|客户|账户|融资|授信|类)/.test(next)) return undefined;
+  if (!best.bank) {
+    // A company is a subject only by a name of its own (岢岚县沙棘开发有限公司), not by a kind (科技型企业).
+    if (best.suffix === '企业' || name.length < 4) return undefined;
+    return { kind: 'other', words: name };
+  }
+  if (r.names.some((n) => name.includes(n))) {
+    const own = r.names.find((n) => name.includes(n))!;
+    return name.length > own.length + 1 && (PART_SUFFIXES as readonly string[]).some((s) => name.endsWith(s)) ? { kind: 'part', words: name } : { kind: 'self', words: name };
+  }
+  const brand = brandOf(name);
+  const isPart = (PART_SUFFIXES as readonly string[]).some((s) => name.endsWith(s));
+  // A branch with no bank's name of its own (城关支行) or with the org's brand (中国银行江华支行 in a 湖南中行 report).
+  if (isPart && (!/银行|农商行|信用社|联社|[中工农建交]行/.test(name.slice(0, -best.suffix.length)) || (brand && r.brand === brand))) return { kind: 'part', words: name };
+  return { kind: 'other', words: name };
+}
+
+/** The match ending last (nearest the figure), the longest of those ending together. */
+function lastOf<T extends { words: readonly string[] }>(s: string, table: readonly T[]): { entry: T; word: string; at: number } | undefined {
+  let best: { entry: T; word: string; at: number; end: number } | undefined;
+  for (const entry of table) {
+    for (const word of entry.words) {
+      const at = s.lastIndexOf(word);
+      if (at < 0) continue;
+      const end = at + word.length;
+      if (!best || end > best.end || (end === best.end && word.length > best.word.length)) best = { entry, word, at, end };
+    }
+  }
+  return best;
+}
+
+function createReader(text: string, ctx: ClaimContext): Reader {
+  const isBreak = (i: number) => (ctx.breaks ? ctx.breaks.has(i) : text[i] === '\n');
+  const names = ctx.org ? orgNameVariants(ctx.org) : [];
+  const metricNames = ctx.metrics
+    .flatMap((d) => [d.label, ...d.aliases].filter((n) => /[\u4e00-\u9fff]/.test(n) && n.length >= 3).map((name) => ({ name, definition: d })))
+    .sort((a, b) => b.name.length - a.name.length);
+  const r: Reader = {
+    text, ctx, names, brand: ctx.org ? brandOf(ctx.org.name) : undefined, sentences: splitSentences(text, isBreak),
+    times: readTimeExpressions(text, ctx.pub), metricNames, carried: new Map(),
+  };
+  // The subject each sentence leaves behind, for the sentences after it in its paragraph.
+  let carry: ClaimSubject | undefined;
+  r.sentences.forEach((s, i) => {
+    if (i > 0 && r.sentences[i - 1]!.paragraph !== s.paragraph) carry = undefined;
+    if (carry) r.carried.set(i, carry);
+    for (const c of s.clauses) {
+      const subj = subjectAtStart(r, text.slice(c.start, c.end));
+      if (subj) carry = { ...subj, via: 'antecedent' };
+    }
+  });
+  return r;
+}
+
+/** Every found figure's claim, in the order given. */
+export function readClaims(text: string, figures: readonly FoundFigure[], ctx: ClaimContext): Claim[] {
+  const r = createReader(text, ctx);
+  return figures.map((f) => readOne(r, f, figures));
+}
+
+function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim {
+  const { text } = r;
+  const si = r.sentences.findIndex((s) => f.start >= s.start && f.start < s.end);
+  const sentence = r.sentences[si] ?? { start: f.start, end: f.end, paragraph: 0, clauses: [{ start: f.start, end: f.end }] };
+  const ci = Math.max(0, sentence.clauses.findIndex((c) => f.start >= c.start && f.start <= c.end));
+  const clause = sentence.clauses[ci] ?? sentence;
+  // Earlier figures of the same clause own the words before them (12家企业提供授信4.6亿元: 授信 is the 4.6亿元's).
+  const prev = all.filter((g) => g.end <= f.start && g.start >= clause.start).pop();
+  const before = text.slice(prev ? prev.end : clause.start, f.start);
+  const clauseBefore = text.slice(clause.start, f.start);
+  const sentenceBefore = text.slice(sentence.start, f.start);
+  const unquoted = (s: string) => s.replace(/“[^”]*”/g, (q) => '□'.repeat(q.length));
+
+  // Whose.
+  let subject: ClaimSubject | undefined;
+  const clauseAfter = text.slice(f.end, clause.end);
+  // 资金入驻该行, 在该行开户: the bank named after the figure in its own clause is what the clause is about.
+  if (r.names.some((n) => clauseAfter.includes(n)) || SELF_WORDS.some((w) => clauseAfter.includes(w))) subject = { kind: 'self', words: SELF_WORDS.find((w) => clauseAfter.includes(w)) ?? r.names.find((n) => clauseAfter.includes(n)), via: 'clause' };
+  for (let k = ci; k >= 0 && !subject; k--) {
+    const c = sentence.clauses[k]!;
+    const s = subjectAtStart(r, text.slice(c.start, k === ci ? f.start : c.end));
+    // 全县190个行政村实现全覆盖: the county's villages, counted as the bank's coverage.
+    if (s?.kind === 'other' && k === ci && s.words && /^(?:[\d一二两三四五六七八九十百千万近超约逾]|$)/.test(stripLeading(clauseBefore).rest.slice(s.words.length)) && BANK_ACTION_AFTER.test(clauseAfter)) continue;
+    if (s) subject = { ...s, via: k === ci ? 'clause' : 'sentence' };
+  }
+  subject ??= r.carried.get(si) ?? { kind: 'self', via: 'default' };
+
+  // What.
+  const topicIn = (s: string, via: Via) => {
+    const m = lastOf(s, TOPIC_WORDS);
+    return m ? { topic: m.entry.topic, words: m.word, via, at: m.at, s } : undefined;
+  };
+  const t = topicIn(clauseBefore, 'clause') ?? topicIn(sentenceBefore, 'sentence');
+  let segment: string | undefined;
+  if (t && t.topic === '贷款') {
+    const lead = t.s.slice(Math.max(0, t.at - 8), t.at);
+    const seg = new RegExp(`(?:${LOAN_SEGMENTS.source})$`).exec(lead);
+    if (seg) segment = `${seg[0]}${t.words}`;
+  }
+  const m = lastOf(clauseBefore, MEASURE_WORDS);
+  const measure = m ? { measure: m.entry.measure, words: m.word } : undefined;
+  let named: Claim['named'];
+  for (const { name, definition } of r.metricNames) {
+    const at = normalizeMetricWords(before).lastIndexOf(name);
+    if (at >= 0 && (!named || at + name.length > normalizeMetricWords(before).lastIndexOf(named.words) + named.words.length)) named = { definition, words: name };
+  }
+
+  // When.
+  const inSentence = r.times.filter((x) => x.start >= sentence.start && x.end <= f.start);
+  let date: ClaimDate | undefined;
+  const own = inSentence.filter((x) => x.kind !== 'plan').pop();
+  if (own) date = { ...own, via: 'sentence' };
+  else {
+    const paraStart = r.sentences.find((s) => s.paragraph === sentence.paragraph)?.start ?? sentence.start;
+    const earlier = r.times.filter((x) => x.start >= paraStart && x.end <= sentence.start && x.kind === 'point').pop();
+    if (earlier) date = { ...earlier, via: 'antecedent' };
+  }
+  const planWord = PLAN_WORDS.exec(unquoted(clauseBefore));
+  const planExpr = inSentence.find((x) => x.kind === 'plan');
+  let plan: string | undefined;
+  if (planExpr && !PLAN_DONE.test(text.slice(planExpr.end, f.start))) plan = planExpr.words;
+  else if (planWord) plan = planWord[0];
+
+  // How wide.
+  const scopes: ClaimScope[] = [];
+  if (subject.kind === 'part' && subject.words) scopes.push({ kind: 'branch', words: subject.words });
+  const since = inSentence.find((x) => x.kind === 'since');
+  const period = since ? { words: since.words } : (() => {
+    const p = PERIOD_SCOPE.exec(sentenceBefore);
+    return p ? { words: p[0].replace(/\s+/g, '') } : undefined;
+  })();
+  if (period) scopes.push({ kind: 'period', words: period.words });
+  else if (CUMULATIVE.test(clauseBefore) && !accumulatesOver(r, date)) scopes.push({ kind: 'cumulative', words: CUMULATIVE.exec(clauseBefore)![0] });
+  if (f.baseUnit === '元') {
+    for (const q of before.matchAll(/“([^”]{2,12})”/g)) {
+      if (!/(?:活动|行动|宣传|课堂|讲座|竞赛|评选|主题|精神)$/.test(q[1]!)) scopes.push({ kind: 'product', words: q[1]! });
+    }
+    const project = new RegExp(`([\\u4e00-\\u9fff]{2,8}?(?:${PROJECT_WORDS.source}))`).exec(unquoted(before));
+    if (project && !/^(?:专项|行动|计划|活动)$/.test(project[1]!) && !/(?:专项|行动|计划|活动|战役|攻坚)$/.test(project[1]!)) scopes.push({ kind: 'project', words: project[1]! });
+    if (segment) scopes.push({ kind: 'segment', words: segment });
+  }
+
+  const perUnit = PER_UNIT_WORDS.exec(unquoted(before))?.[0];
+  const share = f.baseUnit === '%' ? SHARE_WORDS.exec(before)?.[0] : undefined;
+
+  return {
+    figure: { start: f.start, end: f.end },
+    sentence: { start: sentence.start, end: sentence.end },
+    clause: { start: clause.start, end: clause.end },
+    subject,
+    ...(t ? { topic: { topic: t.topic, words: t.words, via: t.via } } : {}),
+    ...(segment ? { segment } : {}),
+    ...(measure ? { measure } : {}),
+    ...(named ? { named } : {}),
+    ...(date ? { date } : {}),
+    scopes,
+    ...(plan ? { plan } : {}),
+    ...(perUnit ? { perUnit } : {}),
+    ...(share ? { share } : {}),
+    ...wholeOf(r, f, all, sentence),
+  };
+}
+
+/**
+ * Whether the sentence gives the period a 累计 adds up: 今年以来累计, 一季度累计, 1-5月累计. 截至2024年末累计 is to a
+ * day from the beginning: a history, a scope.
+ */
+function accumulatesOver(r: Reader, date: ClaimDate | undefined): boolean {
+  if (!date) return false;
+  if (date.kind === 'now') return date.from !== undefined;
+  if (date.kind !== 'point' || date.from === date.to) return false;
+  return !/截[至止]\s*$/.test(r.text.slice(Math.max(0, date.start - 3), date.start));
+}
+
+/** 服务农户3260户，其中脱贫户426户: the figure 其中 divides, when both count in one unit and neither is a change. */
+function wholeOf(r: Reader, f: FoundFigure, all: readonly FoundFigure[], sentence: Span): { whole?: FoundFigure } {
+  if (f.baseUnit === '' || f.baseUnit === '%' || f.form === 'range') return {};
+  const between = r.text.slice(sentence.start, f.start);
+  const m = [...between.matchAll(new RegExp(PART_OF_WORDS.source, 'g'))].pop();
+  if (!m) return {};
+  const at = sentence.start + m.index!;
+  const clauseOf = (g: FoundFigure) => {
+    let s = g.start;
+    while (s > sentence.start && !CLAUSE_END.test(r.text[s - 1]!)) s--;
+    return r.text.slice(s, g.start);
+  };
+  if (CHANGE_WORDS.test(clauseOf(f))) return {};
+  const whole = all.filter((g) => g.end <= at && g.start >= sentence.start && g.baseUnit === f.baseUnit && g.form !== 'range').pop();
+  if (!whole || CHANGE_WORDS.test(clauseOf(whole))) return {};
+  return { whole };
+}
+
+/** Ways of writing a metric name that say the same: 比年初 is 较年初, 普惠型 is 普惠. */
+export function normalizeMetricWords(s: string): string {
+  return s.replace(/\s+/g, '').replace(/普惠型/g, '普惠').replace(/小微企业贷款/g, '小微贷款').replace(/比年初/g, '较年初');
+}
+
+/** The topic and measure a metric's own name and aliases say: 各项存款余额 → 存款, 余额. */
+export function metricWords(def: Pick<MetricDefinition, 'label' | 'aliases'>): { topic?: string; measure?: string } {
+  for (const name of [def.label, ...def.aliases]) {
+    const t = lastOf(name, TOPIC_WORDS);
+    const m = lastOf(name, MEASURE_WORDS);
+    if (t) return { topic: t.entry.topic, ...(m ? { measure: m.entry.measure } : {}) };
+  }
+  return {};
+}
+
+/** Whether two measures can describe one figure (a bare 增加 is since the year's start or year on year). */
+export function measuresAgree(a: string, b: string): boolean {
+  return a === b || (COMPATIBLE_MEASURES[a]?.includes(b) ?? false);
+}

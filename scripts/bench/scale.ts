@@ -11,9 +11,9 @@
  *
  * Each build is a process tree measured whole: wall and CPU seconds, peak RSS summed over the tree. The full
  * build reports its phases (SHOWCASE_TIMINGS=json, plus Astro's own timer): loader (validation and Markdown),
- * bundling, page generation, search index, cards, stamp and swap. R rounds (default 1) interleave baseline and
- * full builds so both meet the same machine load; figures are medians over rounds. Vite's pre-bundled
- * dependency cache is left warm for both (it is shared with whoever else works in this tree).
+ * bundling, page generation, search index, cards, checking Astro's cache, stamp and swap. R rounds (default 1)
+ * interleave baseline and full builds so both meet the same machine load; figures are medians over rounds.
+ * Vite's pre-bundled dependency cache is left warm for both (it is shared with whoever else works in this tree).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -75,6 +75,8 @@ function parseTimings(stdout: string, astroTimer: string): { phases: Phases; car
     pages: Math.round(t('Static generate')),
     search: num('search'),
     cards: num('cards'),
+    // Checking Astro's cache against its content hashes before Astro reads it, and recording it afterwards.
+    astroCache: num('astroCacheCheck') + num('astroCacheRecord'),
     stamp: num('stamp'),
     swap: num('swap'),
   };

@@ -136,7 +136,7 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
   // and drawn again.
   const verdicts = planned.map((p) => verifyCacheFile(cacheFile(p)));
   const pending = planned.filter((_, i) => !verdicts[i]!.ok);
-  const damaged = verdictSummary(verdicts);
+  const damaged = verdictSummary(verdicts, '张卡片');
   if (damaged) (opts.warn ?? log)(`分享卡片缓存：${damaged}，已删除，这些卡片重新生成。`);
 
   let svgMs: number[] = [];

@@ -11,12 +11,14 @@
  * - A report's own figures are charted only where the comparison says something: a balance with its
  *   increase (catalog `balance_change`, same as-of date), a whole with its parts (`part_of`, `ratio`), and
  *   the same metric over time for the organisation.
+ * - Only the organisation's own figures (isOwnFigure): a figure a report quotes about someone else (`context`,
+ *   全国, 全省 …) is never drawn, neither beside the organisation's figures nor as its line.
  * - Titles are short (at most MAX_TITLE characters), never a list of labels.
  * Every chart carries its data as a table, with each figure as printed; a cell that is one report's figure
  * links to the sentence of that report which prints it (src/lib/figure-source.ts).
  */
 import type { RankEntry, SeriesPoint, ThemeCounts } from '../lib/aggregate.ts';
-import { figureSourceLabel, figureSourcePath } from '../lib/figures/index.ts';
+import { figureSourceLabel, figureSourcePath, isCatalogFigure, ownFigures } from '../lib/figures/index.ts';
 import type { Report, ResolvedMetric } from '../lib/model.ts';
 import type { Relation } from '../schemas/catalog.ts';
 
@@ -253,8 +255,8 @@ function trendSeriesOf(reports: readonly Report[], orgId: string): TrendSeries[]
   for (const report of reports) {
     if (report.org.id !== orgId) continue;
     for (const metric of report.metrics) {
-      const key = metricKey(metric);
-      if (!key) continue;
+      if (!isCatalogFigure(metric)) continue;
+      const key = metric.key;
       const scope = figureScope(metric);
       const id = `${key}\u0000${scope}\u0000${metric.baseUnit}`;
       const s = series.get(id) ?? { key, scope, baseUnit: metric.baseUnit, byDate: new Map<string, SeriesPoint>() };
@@ -315,10 +317,11 @@ export function orgTrendCharts(reports: readonly Report[], orgId: string, displa
  * figure with no meaningful comparison gets no chart: the figure list above already shows it.
  */
 export function reportCharts(report: Report, relations: readonly Relation[], published: readonly Report[], display: Display = printed): ChartSpec[] {
-  const own = [...balanceCharts(report.metrics, relations, display, report), ...partCharts(report.metrics, relations, display, report)];
+  const metrics = ownFigures(report.metrics);
+  const own = [...balanceCharts(metrics, relations, display, report), ...partCharts(metrics, relations, display, report)];
   const series = orgTrendSeries(published, report.org.id).filter(chartableSeries);
   const kindOrder = (m: ResolvedMetric) => (m.definition?.kind === 'stock' ? 0 : 1);
-  const candidates = [...report.metrics].sort((a, b) => kindOrder(a) - kindOrder(b) || priority(b) - priority(a));
+  const candidates = [...metrics].sort((a, b) => kindOrder(a) - kindOrder(b) || priority(b) - priority(a));
   const trends: ChartSpec[] = [];
   const used = new Set<TrendSeries>();
   for (const m of candidates) {

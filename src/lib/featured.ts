@@ -2,6 +2,9 @@
  * Which figures lead: on a report's card and poster, in report lists, at the top of the report page, on an
  * organisation's card. One rule for all of them, so a reader sees the same headline everywhere.
  *
+ * 0. Only the organisation's own figures (isOwnFigure): a figure quoted about someone else (`context: true`)
+ *    never leads, is never counted among the figures of a list entry and never enters the top panel; the
+ *    report page lists it apart (contextFigures).
  * 1. Figures the report marks `featured: 1, 2, …` come first, in that order.
  * 2. The other places are filled by the default rule:
  *    - only the latest as-of date of each figure (the same key or label and scope at an earlier date is history);
@@ -15,7 +18,7 @@
  * Pure: the card data, the pages and the tests call it.
  */
 import type { ResolvedMetric } from './model.ts';
-import { isCatalogFigure } from './figures/index.ts';
+import { contextFigures, isCatalogFigure, ownFigures } from './figures/index.ts';
 
 /** Figures on a card, a poster and the top of a report page. */
 export const LEAD_FIGURES = 4;
@@ -72,7 +75,8 @@ export interface LeadOptions {
 }
 
 /** The lead figures, best first: featured in their order, then the default rule (see above); at most `max`. */
-export function leadFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGURES, opts: LeadOptions = {}): ResolvedMetric[] {
+export function leadFigures(all: readonly ResolvedMetric[], max = LEAD_FIGURES, opts: LeadOptions = {}): ResolvedMetric[] {
+  const metrics = ownFigures(all);
   const useFeatured = opts.featured ?? true;
   const order = new Map(metrics.map((m, i) => [m, i] as const));
   const featured = useFeatured
@@ -96,10 +100,12 @@ export function listFigures(metrics: readonly ResolvedMetric[]): ResolvedMetric[
 }
 
 /**
- * A report's figures for its top panel: the lead figures first, then every other figure in the report's own
- * order, so the panel leads with the headline and still shows everything the report states.
+ * A report's figures for its top panel: the lead figures first, then every other figure of the organisation in
+ * the report's own order, so the panel leads with the headline and still shows everything the report states
+ * about the organisation. Figures quoted about someone else are `context`: only the report page shows them,
+ * in a section of their own below.
  */
-export function panelFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGURES): { lead: ResolvedMetric[]; rest: ResolvedMetric[] } {
+export function panelFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGURES): { lead: ResolvedMetric[]; rest: ResolvedMetric[]; context: ResolvedMetric[] } {
   const lead = leadFigures(metrics, max);
-  return { lead, rest: metrics.filter((m) => !lead.includes(m)) };
+  return { lead, rest: ownFigures(metrics).filter((m) => !lead.includes(m)), context: contextFigures(metrics) };
 }

@@ -79,7 +79,9 @@ export function verifyAstroCache(cacheDir: string): AstroCacheCheck {
     return { removed: files, dropped: files.length > 0, reason: files.length > 0 ? reason : undefined, seen };
   }
   const removed: string[] = [];
+  const alongside = new Set<string>();
   for (const f of files) {
+    if (alongside.has(f)) continue;
     const abs = path.join(cacheDir, f);
     const want = recorded[f];
     let got: string | undefined;
@@ -98,7 +100,10 @@ export function verifyAstroCache(cacheDir: string): AstroCacheCheck {
     }
     rmSync(abs, { force: true });
     // An image's metadata goes with it, so Astro makes both again.
-    if (f.startsWith('assets/') && !f.endsWith('.json')) rmSync(`${abs}.json`, { force: true });
+    if (f.startsWith('assets/') && !f.endsWith('.json')) {
+      rmSync(`${abs}.json`, { force: true });
+      alongside.add(`${f}.json`);
+    }
     removed.push(f);
   }
   return { removed, dropped: false, seen };

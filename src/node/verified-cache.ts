@@ -124,11 +124,11 @@ export function copyIntoSite(from: string, to: string): void {
   }
 }
 
-/** “3 个损坏或被改动、2 个没有指纹记录” for the build log; empty when there is nothing to say. */
-export function verdictSummary(verdicts: readonly (Verdict | TreeVerdict)[]): string {
+/** “3 张卡片与记录的内容指纹不符（…）、2 张卡片没有内容指纹记录” for the build log; empty when all were fine. */
+export function verdictSummary(verdicts: readonly (Verdict | TreeVerdict)[], unit: string): string {
   const mismatch = verdicts.filter((v) => !v.ok && v.why === 'mismatch').length;
   const unrecorded = verdicts.filter((v) => !v.ok && v.why === 'unrecorded').length;
-  return [mismatch > 0 ? `${mismatch} 个与记录的内容指纹不符（损坏或被改动过）` : '', unrecorded > 0 ? `${unrecorded} 个没有内容指纹记录` : '']
+  return [mismatch > 0 ? `${mismatch} ${unit}与记录的内容指纹不符（损坏或被改动过）` : '', unrecorded > 0 ? `${unrecorded} ${unit}没有内容指纹记录` : '']
     .filter(Boolean)
     .join('、');
 }

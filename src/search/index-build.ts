@@ -169,8 +169,8 @@ export async function buildSearchIndex(opts: { outDir: string; docs: SearchDoc[]
   const shards = planShards(opts.docs).map((s) => ({ ...s, key: shardKey(version, s.docs) }));
   const cached = (key: string) => path.join(cacheDir, key.slice(0, 2), key);
   const verdicts = shards.map((s) => verifyCacheTree(cached(s.key)));
-  const damaged = verdictSummary(verdicts);
-  if (damaged) (opts.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(`检索索引缓存：分片里 ${damaged}，已删除，这些分片重新建索引。`);
+  const damaged = verdictSummary(verdicts, '个分片');
+  if (damaged) (opts.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(`检索索引缓存：${damaged}，已删除，这些分片重新建索引。`);
   const files = new Map<string, Record<string, string>>();
   shards.forEach((s, i) => {
     const v = verdicts[i]!;

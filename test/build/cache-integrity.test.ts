@@ -89,9 +89,8 @@ describe('caches verified on use, and a site that owns its files', () => {
     truncateSync(page, 64);
 
     const out = build();
-    if (process.env.SHOW_LOG) console.log(out);
-    expect(out).toContain('分享卡片缓存：1 个与记录的内容指纹不符');
-    expect(out).toContain('检索索引缓存：分片里 1 个与记录的内容指纹不符');
+    expect(out).toContain('分享卡片缓存：1 张卡片与记录的内容指纹不符');
+    expect(out).toContain('检索索引缓存：1 个分片与记录的内容指纹不符');
     expect(out).toContain('Astro 的缓存里有 1 个文件与记录的内容指纹不符');
     expect(out).toMatch(/沿用缓存 [1-9]\d* 张/);
     expect(site()).toEqual(clean);

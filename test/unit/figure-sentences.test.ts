@@ -28,9 +28,9 @@ describe('the sentence that prints a figure', () => {
   it('a figure with 余 or 多 is found with its marker, in its own sentence', () => {
     const r = locate(
       [[null, '120余名', { label: '参加反诈课堂的学生' }], [null, '40多亿元', { label: '累计投放贷款' }]],
-      '今年以来，该行走进校园。5月，反诈课堂上120余名学生认真听讲！近3年累计投放贷款40多亿元；支持企业发展。',
+      '今年以来，该行走进校园。3月，反诈课堂上120余名学生认真听讲！近3年累计投放贷款40多亿元；支持企业发展。',
     );
-    expect(at(r, 0)).toEqual({ id: 'src-1', sentence: '5月，反诈课堂上120余名学生认真听讲！', mark: '120余名', figure: '120余名' });
+    expect(at(r, 0)).toEqual({ id: 'src-1', sentence: '3月，反诈课堂上120余名学生认真听讲！', mark: '120余名', figure: '120余名' });
     expect(at(r, 1)).toMatchObject({ id: 'src-2', sentence: '近3年累计投放贷款40多亿元；', mark: '40多亿元' });
   });
 

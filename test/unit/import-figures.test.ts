@@ -47,8 +47,8 @@ describe('labels, metrics and scopes', () => {
     expect(a!.figures.map((f) => [f.text, f.key])).toEqual([
       ['216.66亿元', 'deposit_balance'],
       ['12.64亿元', 'deposit_increase'],
-      ['105.15亿元', 'loan_balance'],
-      ['3.93亿元', 'loan_increase'],
+      ['105.15亿元', 'entity_loan_balance'],
+      ['3.93亿元', 'entity_loan_increase'],
       ['96笔', 'bad_loans_sued'],
       ['1392.1万元', 'bad_loans_sued_amount'],
     ]);

@@ -218,8 +218,9 @@ describe('files to import', () => {
   });
 
   it('a part that unpacks to more than its directory says is refused after its stated size', async () => {
+    const file = save('liar.docx', zipBomb(600, 1));
     const t0 = performance.now();
-    expect(await refusal(save('liar.docx', zipBomb(600, 1)))).toContain('比文件自己记录的大小');
+    expect(await refusal(file)).toContain('比文件自己记录的大小');
     expect(performance.now() - t0).toBeLessThan(500);
   });
 

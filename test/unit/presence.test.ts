@@ -25,7 +25,7 @@ describe('found as printed', () => {
   it.each([
     ['spaces from PDF text', '216.66亿元', '存款余额 216.66 亿元。'],
     ['a line break inside the figure', '216.66亿元', '存款余额216.66\n亿元。'],
-    ['a column break inside the digits', '12.64亿元', '较年初增加 1\n2.64亿元。'],
+    ['a column break inside the digits', '12.64亿元', '存款余额 1\n2.64亿元。'],
     ['full-width digits', '216.66亿元', '存款余额２１６.６６亿元。'],
     ['thousands separators', '1392.1万元', '涉及金额1,392.1万元。'],
     ['full-width digits in the frontmatter', '２１６.６６亿元', '存款余额216.66亿元。'],

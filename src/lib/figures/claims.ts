@@ -369,10 +369,12 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   }
   const m = lastOf(clauseBefore, MEASURE_WORDS);
   const measure = m ? { measure: m.entry.measure, words: m.word } : undefined;
+  // A metric's name counts only right before the figure (涉及金额1392.1万元); earlier it names the subject of the
+  // clause (党建辅导员参加……共计1315人次), not what the figure counts.
   let named: Claim['named'];
+  const lead = normalizeMetricWords(before).replace(/(?:达到|共计|累计|合计|总计|分别为|分别达|约为|[达为是有共计累约近超逾了到])+$/, '');
   for (const { name, definition } of r.metricNames) {
-    const at = normalizeMetricWords(before).lastIndexOf(name);
-    if (at >= 0 && (!named || at + name.length > normalizeMetricWords(before).lastIndexOf(named.words) + named.words.length)) named = { definition, words: name };
+    if (lead.endsWith(name) && (!named || name.length > named.words.length)) named = { definition, words: name };
   }
 
   // When.

@@ -78,7 +78,7 @@ type IntervalInput = Pick<Figure, 'form' | 'value' | 'decimals' | 'multiplier' |
  * The closed interval of base values a printed figure stands for.
  *
  * - Exact: whatever rounds to it. 216.66亿元 = [216.655亿, 216.665亿]; 六成 = [55%, 65%]; a whole count without a
- *   prefix is itself (131位 = [131, 131]).
+ *   prefix and not ending in 0 is itself (131位 = [131, 131]).
  * - 余/多 after the number, 超/逾/超过 before it, 以上 after the unit: from the figure up to the next step of its
  *   last significant digit. 120余名 = [120, 130]; 40余亿元 = [40亿, 50亿]; 超2100亿元 = [2100亿, 2200亿];
  *   超六成 = (60%, 70%]; 90%以上 = [90%, 100%]; 100倍以上 = [100, 200].
@@ -128,8 +128,9 @@ export function figureInterval(f: IntervalInput): Interval {
         [lo, hi] = [2 * v, 10 * v];
         break;
       default:
-        // 131位, 96笔, 1392元: a whole count printed without a prefix is the count itself, not a rounding of it.
-        [lo, hi] = f.form === 'number' && m === 1 && f.decimals === 0 ? [v, v] : [v - half, v + half];
+        // 131位, 96笔, 1392元: a whole count printed without a prefix is the count itself, not a rounding of it;
+        // a round one (120人, 12000人) may still be rounded, to the step the parser gives it.
+        [lo, hi] = f.form === 'number' && m === 1 && f.decimals === 0 && v % 10 !== 0 ? [v, v] : [v - half, v + half];
     }
   }
   const a = clean(lo * m * sign);

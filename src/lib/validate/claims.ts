@@ -190,12 +190,12 @@ function metricProblems(m: ResolvedMetric, def: MetricDefinition, c: Claim, text
     // The clause prints another metric's name (涉及金额, 培训教育) and nothing of this one's.
     const other = c.named && c.named.definition.key !== def.key && c.named.definition.dimension === def.dimension
       ? c.named.definition
-      : byTopic ? undefined : closestByWords(ctx.catalog, def, text.slice(c.clause.start, c.figure.start));
+      : byTopic ? undefined : closestByWords(ctx.catalog, def, nounBefore(text, c));
     if (other) says = c.named?.definition === other ? c.named.words : other.label;
   }
   if (!says) return [];
   const other = metricFor(ctx.catalog, c, def.dimension) ?? (c.named && c.named.definition.key !== def.key ? c.named.definition : undefined)
-    ?? closestByWords(ctx.catalog, def, text.slice(c.clause.start, c.figure.start));
+    ?? closestByWords(ctx.catalog, def, nounBefore(text, c));
   const better = other && other.key !== def.key ? other : undefined;
   return [{
     severity: 'error', code: 'claim-metric-other', ...at('key'),
@@ -208,13 +208,21 @@ function metricProblems(m: ResolvedMetric, def: MetricDefinition, c: Claim, text
   }];
 }
 
-/** Another metric of the same dimension whose own words the clause prints (培训教育群众 → 培训教育人数). */
-function closestByWords(catalog: Catalog, def: MetricDefinition, clause: string): MetricDefinition | undefined {
+/** The words right before the figure in its clause: what a writer puts there is what the figure counts. */
+function nounBefore(text: string, c: Claim): string {
+  return text.slice(c.clause.start, c.figure.start).slice(-8);
+}
+
+/**
+ * Another metric of the same dimension that the words before the figure name plainly (培训教育群众 → 培训教育人数):
+ * two of its own words at least, so that one shared word (党员) does not decide it.
+ */
+function closestByWords(catalog: Catalog, def: MetricDefinition, words: string): MetricDefinition | undefined {
   let best: { d: MetricDefinition; n: number } | undefined;
   for (const d of catalog.metrics) {
     if (d.key === def.key || d.dimension !== def.dimension) continue;
-    const n = distinctiveWords(d).filter((w) => clause.includes(w)).length;
-    if (n > 0 && (!best || n > best.n)) best = { d, n };
+    const n = distinctiveWords(d).filter((w) => words.includes(w)).length;
+    if (n >= 2 && (!best || n > best.n)) best = { d, n };
   }
   return best?.d;
 }

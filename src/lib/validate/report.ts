@@ -160,6 +160,7 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
     const i = indexOf(p);
     if (!explained.has(i)) explained.set(i, new Set());
     if (p.code === 'claim-plan') explained.get(i)!.add('metric-asof-after-date');
+    if (p.code === 'claim-asof' && figureProblems.some((q) => q.code === 'metric-asof-after-date' && indexOf(q) === i)) explained.get(i)!.add('claim-asof');
     if (/^claim-(?:subject-other|metric-other|scope-missing|per-unit|plan)$/.test(p.code)) ['metric-implausible', 'metric-limit'].forEach((c) => explained.get(i)!.add(c));
   }
   const superseded = (p: Problem) => explained.get(indexOf(p))?.has(p.code) === true;

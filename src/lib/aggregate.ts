@@ -12,8 +12,11 @@ import type { MetricDefinition } from '../schemas/catalog.ts';
 import { countedAs } from './catalog.ts';
 import { formatCompact, formatCompactExact, isCatalogFigure, type CatalogFigure } from './figures/index.ts';
 
-/** A report's catalog figures, the first of each key and date only. */
-function catalogFigures(report: Report): CatalogFigure[] {
+/**
+ * A report's catalog figures, the first of each key and date only: the figures that have a ranking page, are
+ * added up and drawn over time. Never a figure quoted about someone else (isCatalogFigure says no to `context`).
+ */
+export function catalogFigures(report: Report): CatalogFigure[] {
   const seen = new Set<string>();
   const out: CatalogFigure[] = [];
   for (const m of report.metrics) {

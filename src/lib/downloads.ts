@@ -6,6 +6,11 @@
  * - Rows of a ranking are exactly the figures its page shows (rankingGroups, every group in page order); rows of
  *   an organisation are every figure of its published reports; the site's rows are every figure of every
  *   published report. A draft or embargoed report never gives a row, whatever it is handed.
+ * - Only the organisation's own figures (isOwnFigure). A figure a report quotes about someone else (`context`:
+ *   全国普惠小微贷款余额 36.1万亿元) is left out rather than given a column saying so: every row names the
+ *   organisation in its first column, and an analyst sums or pivots `value` by that column; a flag column is
+ *   one a pivot table ignores, and the nationwide figure would be added to the bank's. The report page lists
+ *   such figures, apart, with their sentences.
  * - The printed text is copied verbatim, never composed from value and unit. The value is the printed number in
  *   base units (40余亿元 → 40亿, 3至5个 → 3); `upper` is the largest value the figure stands for where it is a range
  *   or carries a marker (40余亿元 → 50亿, 3至5个 → 5).
@@ -16,7 +21,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { rankingsByKey, type RankGroup } from './aggregate.ts';
-import { figureSourceUrl } from './figures/index.ts';
+import { figureSourceUrl, isOwnFigure } from './figures/index.ts';
 import { groupInOrder } from './site-index.ts';
 import type { Catalog, Report, ResolvedMetric } from './model.ts';
 import { figureVocabulary, parseFigure, type FigureVocabulary } from './figures/index.ts';
@@ -129,9 +134,12 @@ export function figureRow(report: Report, m: ResolvedMetric, ctx: RowContext): F
   };
 }
 
-/** Every figure of the given reports, reports in the order given, figures in the order of their frontmatter. */
+/**
+ * Every figure of the organisation in the given reports (none quoted about someone else), reports in the order
+ * given, figures in the order of their frontmatter.
+ */
 export function reportRows(reports: readonly Report[], ctx: RowContext): FigureRow[] {
-  return reports.filter((r) => r.published).flatMap((r) => r.metrics.map((m) => figureRow(r, m, ctx)));
+  return reports.filter((r) => r.published).flatMap((r) => r.metrics.filter(isOwnFigure).map((m) => figureRow(r, m, ctx)));
 }
 
 /** The figures a metric's ranking page shows, in its order: the main group ranked, then the other units' groups. */
@@ -174,10 +182,9 @@ export function downloadSets(published: readonly Report[], catalog: Catalog, add
   const reports = published.filter((r) => r.published);
   const sets: DownloadSet[] = [{ kind: 'site', id: '', name: '全部数字', page: routes.downloads(), rows: reportRows(reports, ctx) }];
   // The same metrics as the ranking pages (src/pages/metrics/[key].astro).
-  const used = new Set(reports.flatMap((r) => r.metrics.map((m) => m.key)));
   const rankings = rankingsByKey(reports);
   for (const def of catalog.metrics) {
-    if (!used.has(def.key)) continue;
+    if (!rankings.has(def.key)) continue;
     sets.push({ kind: 'metric', id: def.key, name: `${def.label}排行`, page: routes.metric(def.key), rows: groupRows(rankings.get(def.key) ?? [], ctx) });
   }
   const orgs = [...groupInOrder(reports, (r) => r.org.id).values()].sort(

@@ -142,7 +142,7 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
   },
   {
     // 2024年末, 2024年底: the year's last day.
-    re: /(\d{4})\s*年\s*(?:末|底)/g,
+    re: /(?:截[至止]\s*)?(\d{4})\s*年\s*(?:末|底)/g,
     make: (m) => ({ kind: 'point', from: `${m[1]}-12-31`, to: `${m[1]}-12-31`, asOf: m[1] }),
   },
   {

@@ -23,7 +23,7 @@ export const OTHER_SUBJECT_WORDS = [
 ] as const;
 
 /** A clause that cites a source: 据人民银行统计, 数据显示. The subject is the source's unless the bank is named. */
-export const SOURCE_CITATION = /^据(?!了解|悉|介绍|报道)([^，,。；]{0,16}?)(?:统计|数据|测算|通报|发布|显示|介绍)?[，,]|^(?:数据|统计)(?:显示|表明)/;
+export const SOURCE_CITATION = /^据(?!了解|悉|介绍|报道)([^，,。；]{0,16}?)(?:统计|数据|测算|通报|发布|显示|介绍)?(?:[，,]|$)|^(?:数据|统计)(?:显示|表明)/;
 
 /** Organisations that are not banks, as the subject of a clause: a partner company, a cooperative, a school. */
 export const NON_BANK_SUFFIXES = [
@@ -93,6 +93,9 @@ export const CUMULATIVE = /累计|累放|累积/;
 export const WITHIN_YEAR = /今年以来|年初以来|今年|本年|当年|全年|去年|上年|[一二三四]季度|[上下]半年|\d{1,2}\s*月|以来/;
 /** Named programmes and projects: a figure of one of them is a part of the bank's. */
 export const PROJECT_WORDS = /项目|工程|铁路|高速|公路|大桥|机场|园区|基地|专项|行动|计划|活动|战役|攻坚/;
+/** Words a project's name never starts with: what comes before it in a clause (该行累计投放巴达铁路). */
+export const PROJECT_LEAD = /^.*(?:该行|本行|我行|累计|投放|发放|支持|助力|用于|参与|为|向|对|给|了)/;
+
 /** A product or programme in quotes: “裕农快贷”, “百行进万企”. */
 export const QUOTED_NAME = /“([^”]{2,12})”/g;
 

@@ -17,7 +17,7 @@ import { readTimeExpressions, type TimeExpression } from './claim-dates.ts';
 import {
   BANK_ACTION_AFTER, BANK_BRANDS, OBJECT_LEAD, PARTNER_BRANDS, BANK_SUFFIXES, CHANGE_WORDS, NOT_IN_NAME, PARENT_LEAD, COMPATIBLE_MEASURES, CUMULATIVE, LEADING_PHRASES, LOAN_SEGMENTS, MEASURE_WORDS,
   NON_BANK_SUFFIXES, OTHER_DEMONSTRATIVE, OTHER_SUBJECT_WORDS, PART_OF_WORDS, PART_SUFFIXES, PER_UNIT_WORDS, PERIOD_SCOPE,
-  PLAN_DONE, PLAN_WORDS, PROJECT_WORDS, SELF_BRANCH_WORDS, SELF_WORDS, SHARE_WORDS, SOURCE_CITATION, TOPIC_WORDS,
+  PLAN_DONE, PLAN_WORDS, PROJECT_LEAD, PROJECT_WORDS, SELF_BRANCH_WORDS, SELF_WORDS, SHARE_WORDS, SOURCE_CITATION, TOPIC_WORDS,
 } from './claim-words.ts';
 
 
@@ -268,7 +268,7 @@ function institutionAtStart(r: Reader, rest: string): Omit<ClaimSubject, 'via'> 
   const name = head.slice(0, best.end);
   const next = rest.slice(best.end);
   // 小微企业贷款, 公司存款: a kind of customer before what is counted, not a subject.
-  if (/^(?:贷款|存款|信贷|客户|账户|融资|授信|类)/.test(next)) return undefined;
+  if (!best.bank && /^(?:贷款|存款|信贷|客户|账户|融资|授信|类)/.test(next)) return undefined;
   if (!best.bank) {
     // A company is a subject only by a name of its own (岢岚县沙棘开发有限公司), not by a kind (科技型企业).
     if (best.suffix === '企业' || name.length < 4) return undefined;
@@ -407,8 +407,8 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
     for (const q of before.matchAll(/“([^”]{2,12})”/g)) {
       if (!/(?:活动|行动|宣传|课堂|讲座|竞赛|评选|主题|精神)$/.test(q[1]!)) scopes.push({ kind: 'product', words: q[1]! });
     }
-    const project = new RegExp(`([\\u4e00-\\u9fff]{2,8}?(?:${PROJECT_WORDS.source}))`).exec(unquoted(before));
-    if (project && !/^(?:专项|行动|计划|活动)$/.test(project[1]!) && !/(?:专项|行动|计划|活动|战役|攻坚)$/.test(project[1]!)) scopes.push({ kind: 'project', words: project[1]! });
+    const project = projectName(unquoted(before));
+    if (project) scopes.push({ kind: 'project', words: project });
     if (segment) scopes.push({ kind: 'segment', words: segment });
   }
 
@@ -433,6 +433,15 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   };
 }
 
+/** A project named before a figure (巴达铁路项目, 高速公路建设): the name alone, without the verbs before it. */
+function projectName(before: string): string | undefined {
+  const m = [...before.matchAll(new RegExp(`[\\u4e00-\\u9fff]{0,8}?(?:${PROJECT_WORDS.source})(?:项目|工程|建设)?`, 'g'))].pop();
+  if (!m) return undefined;
+  const name = m[0].replace(PROJECT_LEAD, '');
+  if (name.length < 3 || /^(?:专项|行动|计划|活动|项目|工程)/.test(name) || /(?:专项|行动|计划|活动|战役|攻坚)$/.test(name)) return undefined;
+  return name;
+}
+
 /**
  * Whether the sentence gives the period a 累计 adds up: 今年以来累计, 一季度累计, 1-5月累计. 截至2024年末累计 is to a
  * day from the beginning: a history, a scope.
@@ -441,7 +450,7 @@ function accumulatesOver(r: Reader, date: ClaimDate | undefined): boolean {
   if (!date) return false;
   if (date.kind === 'now') return date.from !== undefined;
   if (date.kind !== 'point' || date.from === date.to) return false;
-  return !/截[至止]\s*$/.test(r.text.slice(Math.max(0, date.start - 3), date.start));
+  return !/^截[至止]/.test(date.words) && !/截[至止]\s*$/.test(r.text.slice(Math.max(0, date.start - 3), date.start));
 }
 
 /** 服务农户3260户，其中脱贫户426户: the figure 其中 divides, when both count in one unit and neither is a change. */

@@ -14,7 +14,7 @@ import { checkClaims } from './claims.ts';
 import { glyphProblems, type MissingGlyphs } from './glyphs.ts';
 import { checkRelations } from './relations.ts';
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
-import { resolveFigureRef } from '../figures/index.ts';
+import { isOwnFigure, resolveFigureRef } from '../figures/index.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { oldFormFigures, withTextFields } from './old-form.ts';
 import type { ReportLink } from './report-links.ts';
@@ -142,8 +142,9 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   problems.push(...componentProblems(body.components, metricsOut.metrics, file));
   const text = bodyPlainText(source.body, { mdx, tree: body.tree, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
   figureProblems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
-  // Each printed figure read as the claim its sentence makes: whose, what, when, how wide.
-  const claimed = checkClaims([...metricsOut.metrics, ...metricsOut.withheld], text, {
+  // Each printed figure read as the claim its sentence makes: whose, what, when, how wide. Without a known org
+  // the bank's own name reads as anyone's: the org problem comes first, and the claims wait for it.
+  const claimed = checkClaims(org ? [...metricsOut.metrics, ...metricsOut.withheld] : [], text, {
     file, catalog: ctx.catalog, date: fm.date, ...(org ? { org } : {}),
     locate: (m, field = 'text') => ({ ...source.locate(['metrics', m.index, field]), field: `metrics[${m.index}].${field}` }),
   });
@@ -226,6 +227,19 @@ function componentProblems(components: readonly BodyComponent[], metrics: readon
       keys.forEach((k, i) => {
         if (!found[i]) out.push(unknown(c, k, undefined));
       });
+      // A figure quoted about someone else is listed apart on the report page; drawn beside the organisation's
+      // it would read as one of them.
+      const quoted = found.filter((m): m is ResolvedMetric => m !== undefined && !isOwnFigure(m));
+      if (quoted.length > 0) {
+        out.push({
+          severity: 'error', code: 'component-chart-context', file, line: c.line, column: c.column, field: '正文',
+          title: '<MetricChart> 不能画别处的数字',
+          what: `<MetricChart> 列了标着 context: true 的数字：${quoted.map((m) => `${m.label} ${m.text}`).join('、')}。`,
+          why: '别处的数字（全国、全省、合作单位……）只在报告页“文中引用的其他数字”里单独列出；和本机构的数字画在一张图里，读者会当成本机构的数字来比。',
+          fix: `从 metrics={[…]} 里删掉${quoteList(quoted.map((m) => m.label), '和')}，只比较本机构自己的数字。`,
+        });
+        continue;
+      }
       const units = new Set(found.filter((m) => m !== undefined).map((m) => m.baseUnit));
       if (found.every((m) => m !== undefined) && (found.length < 2 || units.size > 1)) {
         out.push({

@@ -7,10 +7,10 @@
  * is remembered, so the build can say in Chinese what the machine needs.
  */
 
-// eslint-disable-next-line no-control-regex
+/** Colour codes, which Astro adds when its output is a terminal. */
 const ANSI = /\x1b\[[0-9;]*m/g;
 const FRAME = /^\s+at\s/;
-const ASTRO_SECTION = /^\s*(?:Stack trace|Caused by|Location):/;
+const ASTRO_SECTION = /^\s*(?:Stack trace|Caused by):/;
 const ASTRO_MORE = /^\s*\[\.\.\.\] See full stack trace/;
 /** Node's first line for an uncaught error: where it was thrown, e.g. node:fs:2425 or file:///x.mjs:15. */
 const NODE_LOCATION = /^(?:node:\S+|file:\/\/\S+|\/\S+):\d+$/;

@@ -245,6 +245,50 @@ ${paragraphs.join('\n\n')}
   }
 }
 
+/**
+ * A report that quotes a nationwide figure as context (`context: true`) beside the bank's own: its page lists
+ * it apart, and no card, list, ranking, total, chart or download shows it as the bank's.
+ */
+export const CONTEXT_REPORT = {
+  slug: 'yangli-2025q1-puhui',
+  orgId: 'yangli',
+  /** The figure quoted about someone else, its label and the bank's own figures. */
+  context: { text: '36.1万亿元', label: '全国普惠小微贷款余额', asOfLabel: '2025年3月末' },
+  own: ['12.6亿元', '860户'],
+  source: `---
+title: 样例农商银行一季度普惠小微贷款稳步增长
+summary: 样例农商银行把普惠小微贷款作为支农支小的主抓手，一季度贷款余额和服务户数稳步增长。
+org: 样例农商银行
+date: 2025-04-28
+authors: [样例通讯员]
+themes: [普惠金融]
+metrics:
+  - text: 12.6亿元
+    key: inclusive_loan_balance
+    asOf: 2025-03-31
+  - text: 860户
+    label: 新增支持小微企业和个体工商户
+    asOf: 2025-03-31
+  - text: 36.1万亿元
+    label: 全国普惠小微贷款余额
+    context: true
+    asOf: 2025-03-31
+---
+
+据人民银行统计，截至2025年3月末，全国普惠小微贷款余额36.1万亿元，同比增长12.5%。
+
+样例农商银行紧跟政策导向，把普惠小微贷款作为支农支小的主抓手。截至2025年3月末，该行普惠小微贷款余额12.6亿元；一季度新增支持小微企业和个体工商户860户。
+
+（本文为测试用虚构内容。）
+`,
+} as const;
+
+/** Writes CONTEXT_REPORT into dir. */
+export function writeContextReport(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${CONTEXT_REPORT.slug}.md`), CONTEXT_REPORT.source);
+}
+
 /** Title, summary and body of a report file as a reader sees them (markup removed). */
 export function readableText(file: string): { title: string; summary: string; body: string; text: string; draft: boolean; date: string } {
   const raw = readFileSync(file, 'utf8');

@@ -1,7 +1,8 @@
 /**
  * One site build for every site test: the bundled sample reports plus a generated corpus (for search
- * exactness at a realistic size), built under the sub-path /showcase/ and served by a plain static server
- * that does not guess .html — as on the intranet.
+ * exactness at a realistic size) and a report quoting a figure about someone else (CONTEXT_REPORT), built
+ * under the sub-path /showcase/ and served by a plain static server that does not guess .html — as on the
+ * intranet.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
 import { ATTACKS_DIR, PUBLISHED_ATTACKS } from './attacks.ts';
-import { writeCorpus } from './corpus.ts';
+import { writeContextReport, writeCorpus } from './corpus.ts';
 
 export const BASE = '/showcase/';
 export const SITE = 'http://showcase.intranet.test';
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
     mkdirSync(contentDir, { recursive: true });
     cpSync('test/fixtures/content', contentDir, { recursive: true });
     writeCorpus(path.join(contentDir, 'reports'), CORPUS);
+    writeContextReport(path.join(contentDir, 'reports'));
     mkdirSync(path.join(contentDir, 'reports', 'attacks'));
     for (const name of PUBLISHED_ATTACKS) cpSync(path.join(ATTACKS_DIR, `${name}.md`), path.join(contentDir, 'reports', 'attacks', `${name}.md`));
     const started = Date.now();

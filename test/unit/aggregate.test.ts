@@ -110,6 +110,30 @@ describe('yearly totals', () => {
   });
 });
 
+describe('a figure a report quotes about someone else (context)', () => {
+  // The check refuses `context` with a key; the totals, rankings and series hold even if one got through, so a
+  // province-wide increase quoted in 甲's report is never 甲's.
+  const quoted = (m: ResolvedMetric): ResolvedMetric => ({ ...m, label: `全省农商银行${m.label}`, context: true });
+  const reports = [
+    // Quoted first: of two figures of one key and date the first is the metric, so the quote would take its place.
+    report(a, '2025-07-15', [quoted(fig('deposit_increase', 1200, '亿元', '2025-06-30')), fig('deposit_increase', 5.37, '亿元', '2025-06-30')]),
+    report(b, '2025-07-10', [quoted(fig('volunteers', 9000, '人', '2025-06-30')), fig('deposit_balance', 80.1, '亿元', '2025-06-30')]),
+    report(c, '2025-07-01', [quoted(fig('deposit_balance', 21000, '亿元', '2025-06-30'))]),
+  ];
+
+  it('is never added to the year’s totals', () => {
+    const totals = yearlyTotals(reports, catalog, 2025);
+    expect(totals.map((t) => [t.definition.key, t.text, t.orgs])).toEqual([['deposit_increase', '5.37亿元', 1]]);
+  });
+
+  it('is ranked nowhere and on no organisation’s line', () => {
+    expect(ranking(reports, 'deposit_balance').map((e) => [e.report.org.id, e.metric.text])).toEqual([['b', '80.1亿元']]);
+    expect([...rankingsByKey(reports).keys()].sort()).toEqual(['deposit_balance', 'deposit_increase']);
+    expect([...orgSeries(reports, 'c').keys()]).toEqual([]);
+    expect(orgSeries(reports, 'a').get('deposit_increase')!.map((p) => p.metric.text)).toEqual(['5.37亿元']);
+  });
+});
+
 describe('totals say only what the printed figures allow', () => {
   const volunteers = (rs: Report[]) => yearlyTotals(rs, catalog, 2025).filter((t) => t.definition.key === 'volunteers');
   const deposits = (rs: Report[]) => yearlyTotals(rs, catalog, 2025).find((t) => t.definition.key === 'deposit_increase')!;

@@ -393,6 +393,21 @@ describe('building cards', () => {
     for (const f of data.figures) expect(cardText(data)).toContain(`${f.prefix}${f.number}${f.unit}`);
   }, 60_000);
 
+  it('a figure the report quotes about someone else (context) is on no card, poster or organisation card', async () => {
+    const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
+    const jiexiu = model.reports.find((r) => r.slug === 'jiexiu-2025q1')!;
+    // The province-wide balance, larger than any of the bank's: by the default rule alone it would lead.
+    const { key: _k, definition: _d, ...first } = jiexiu.metrics[0]!;
+    const province = { ...first, label: '全省农商银行各项存款余额', text: '1.2万亿元', value: 1.2, unit: '万亿元', base: 1.2e12, interval: [1.2e12, 1.2e12] as const, context: true, index: jiexiu.metrics.length };
+    const quoting = { ...jiexiu, metrics: [...jiexiu.metrics, province] };
+    const card = reportCardData(quoting, model);
+    expect(card.figures.map((f) => f.text)).toEqual(['216.66亿元', '12.64亿元', '105.15亿元', '3.93亿元']);
+    expect(cardText(card)).not.toContain('全省');
+    const org = orgCardData(jiexiu.org, [quoting], model)!;
+    expect(org.figures.map((f) => f.text)).not.toContain('1.2万亿元');
+    expect(cardText(org)).not.toContain('全省');
+  });
+
   it('drafts and future-dated reports get no card; an unchanged rebuild renders nothing', async () => {
     const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
     const small = { ...model, reports: model.reports.filter((r) => !r.published || r.org.id === 'songzi' || r.org.id === 'jiexiu') };

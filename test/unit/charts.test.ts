@@ -165,6 +165,21 @@ describe('a report’s own charts', () => {
     const draft = report('shili-draft-2025q3');
     expect(reportCharts(draft, relations, published).every((c) => c.type === 'bar')).toBe(true);
   });
+
+  it('figures quoted about someone else (context) are drawn in no chart: neither paired by name nor by the catalog', () => {
+    const quoted = (m: ResolvedMetric, label: string) => ({ ...m, key: undefined, definition: undefined, label, context: true }) as unknown as ResolvedMetric;
+    // The province's balance and increase pair by name exactly as a report's own figures do.
+    const province = [
+      quoted(figure('deposit_balance', '1.2万亿元', 1.2e12, '2025-03-31'), '全省农商银行各项存款余额'),
+      quoted(figure('deposit_increase', '860亿元', 860e8, '2025-03-31'), '全省农商银行各项存款较年初增加'),
+    ];
+    expect(reportCharts(withMetrics('jiexiu-2025q1', province), relations, [])).toEqual([]);
+    // Beside the bank's own pair: only the bank's chart, and nothing of the province in it.
+    const both = [...report('jiexiu-2025q1').metrics, ...province];
+    const charts = reportCharts(withMetrics('jiexiu-2025q1', both), relations, []);
+    expect(charts.map((c) => c.title)).toEqual(['各项存款余额与增量', '实体贷款余额与增量']);
+    expect(JSON.stringify(charts)).not.toContain('全省');
+  });
 });
 
 describe('organisation trends', () => {
@@ -199,6 +214,16 @@ describe('organisation trends', () => {
     const charts = orgTrendCharts(reports, org.id);
     expect(charts.map((c) => c.spec.title)).toEqual(['各项贷款余额变化趋势', '普惠小微贷款余额变化趋势']);
     expect(charts[0]!.spec.table.rows.map((r) => r[1])).toEqual(['53.42亿元', '57.45亿元', '58.58亿元']);
+  });
+
+  it('a figure quoted about someone else (context) is on no line, even with a key (the check refuses that)', () => {
+    const reports = [
+      at('a', '2025-01-10', [figure('loan_balance', '53.42亿元', 53.42e8, '2024-12-31')]),
+      at('b', '2025-04-10', [figure('loan_balance', '57.45亿元', 57.45e8, '2025-03-31')]),
+      at('c', '2025-07-10', [{ ...figure('loan_balance', '60.2亿元', 60.2e8, '2025-06-30'), label: '全市农商银行各项贷款余额', context: true }]),
+    ];
+    expect(orgTrendSeries(reports, org.id).map((s) => s.points.map((p) => p.metric.text))).toEqual([['53.42亿元', '57.45亿元']]);
+    expect(JSON.stringify(orgTrendCharts(reports, org.id))).not.toContain('60.2亿元');
   });
 
   it('values too far apart for one axis get no line', () => {

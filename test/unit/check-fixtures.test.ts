@@ -60,6 +60,7 @@ const EXPECTED: Record<string, [string, string | undefined, 'error' | 'warning']
   'featured-duplicate': ['metric-featured-duplicate', 'metrics[1].featured', 'error'],
   'same-key-twice': ['metric-same-key', 'metrics[3].key', 'warning'],
   'derived-without-note': ['metric-derived-note', 'metrics[2].derived', 'error'],
+  'chart-context': ['component-chart-context', '正文', 'error'],
   'authors-not-a-list': ['schema-invalid-type', 'authors', 'error'],
   'title-too-long': ['schema-too-big', 'title', 'error'],
   'cover-image-missing': ['cover-missing', 'cover.src', 'error'],

@@ -220,6 +220,21 @@ describe('rows', () => {
     const songzi = downloadSets([a, b, draft], catalog, ADDR).find((s) => s.id === 'songzi')!;
     expect(songzi.rows.map((r) => [r.label, r.key])).toEqual([['各项存款余额', 'deposit_balance'], ['累计发放扶贫贷款', null]]);
   });
+
+  it('a figure the report quotes about someone else (context) is in no file: every row is the organisation’s', () => {
+    const quoting = report(
+      [[null, '36.1万亿元', { label: '全国普惠小微贷款余额', context: true }], ['deposit_balance', '216.66亿元']],
+      '据人民银行统计，截至2025年3月末，全国普惠小微贷款余额36.1万亿元。截至3月末，该行各项存款余额216.66亿元。',
+      'songzi-2025q1',
+    );
+    expect(reportRows([quoting], ctx).map((r) => r.text)).toEqual(['216.66亿元']);
+    const sets = downloadSets([quoting], catalog, ADDR);
+    expect(sets.map((s) => [s.kind, s.id])).toEqual([['site', ''], ['metric', 'deposit_balance'], ['org', 'songzi']]);
+    for (const s of sets) {
+      expect(s.rows.map((r) => r.text), s.name).not.toContain('36.1万亿元');
+      expect(toCsv(s.rows), s.name).not.toContain('全国');
+    }
+  });
 });
 
 describe('JSON', () => {

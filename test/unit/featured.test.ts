@@ -47,8 +47,10 @@ describe('a figure quoted about someone else', () => {
     expect(leadFigures(ms).map((m) => m.text)).not.toContain('36.1万亿元');
   });
 
-  it('is not among a list entry’s figures', () => {
+  it('is not among a list entry’s figures, even where the entry has room for it', () => {
     expect(listFigures(figures()).map((m) => m.text)).toEqual(['216.66亿元', '12.64亿元', '3260户']);
+    const two = figures().filter((m) => m.context || m.key === 'deposit_balance');
+    expect(listFigures(two).map((m) => m.text)).toEqual(['216.66亿元']);
   });
 
   it('is neither a lead nor another figure of the top panel: the panel hands it back as context', () => {

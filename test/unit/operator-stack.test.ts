@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childErrorRelay } from '../../src/node/child-errors.ts';
 import { hashTree, makeProject, type Project } from './publish-fixture.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '..', '..');
@@ -33,6 +34,29 @@ switch (process.env.FAULT) {
   case 'content': await throwAndExit('build', showcaseError('内容检查', '✖ 错误  reports/a.md:2:8  title\n  标题太短\n\n有 1 个错误，构建停止。')); break;
 }
 `;
+
+describe('the relay of Astro\'s error output', () => {
+  it('passes the operator\'s lines on as they come, in any chunks, and holds back stack frames and English system errors', () => {
+    const lines = [
+      '\x1b[31m[内容检查]\x1b[39m ✖ 错误  reports/a.md:2:8  title',
+      "ENOSPC: no space left on device, open '/srv/site/.dist.tmp/reports/b.html'",
+      '  \x1b[1mStack trace:\x1b[22m',
+      '\x1b[2m    at async open (node:internal/fs/promises:638:25)',
+      '    at async writeFile (node:internal/fs/promises:1212:14)\x1b[22m',
+      '  Hint:',
+      '    请检查磁盘。',
+    ];
+    const text = `${lines.join('\n')}\n`;
+    let passed = '';
+    const relay = childErrorRelay((l) => (passed += l));
+    for (let i = 0; i < text.length; i += 5) relay.write(text.slice(i, i + 5));
+    relay.end();
+    expect(passed).toBe(`${[lines[0], lines[5], lines[6]].join('\n')}\n`);
+    expect(relay.held).toEqual(lines.slice(1, 5));
+    expect(relay.systemCode).toBe('ENOSPC');
+    expect(relay.systemPath).toBe('/srv/site/.dist.tmp/reports/b.html');
+  });
+});
 
 /** The site a previous build left: what a failed build must leave as it is. */
 function previousSite(dir: string): void {

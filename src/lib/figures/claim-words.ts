@@ -50,7 +50,7 @@ export const PARENT_LEAD = /^[\u4e00-\u9fff]{2,16}?(?:辖内|旗下|所属)(?!�
  * A clause that opens with a verb or preposition goes on with the subject of the clause before it: 覆盖全市近九成
  * 行政村, 与电信公司共建, 为供电产业链授信 — what follows is an object, not a subject.
  */
-export const OBJECT_LEAD = /^(?:覆盖|服务|惠及|带动|辐射|面向|走访|对接|支持|帮助|助力|为|向|对|给|替|帮|与|和|同|跟|在|联合|协助|配合|参与|组织|开展|推动|完成|发放|投放|办理|授信|新增|累计)/;
+export const OBJECT_LEAD = /^(?:覆盖|服务|惠及|带动|辐射|面向|走访|走遍|走进|走入|深入|邀请|对接|支持|帮助|助力|为|向|对|给|替|帮|与|和|同|跟|在|联合|协助|配合|参与|组织|开展|推动|完成|发放|投放|办理|授信|新增|累计)/;
 
 /** Verbs after an aggregate and its figure that make the bank the actor: 全县190个行政村实现党建联建全覆盖. */
 export const BANK_ACTION_AFTER = /实现|全覆盖|覆盖|签约|授信|建档|评级|开户|办理|对接|走访|联建|共建|结对|入驻/;
@@ -107,8 +107,18 @@ export const PLAN_WORDS = /力争|争取|(?<!还款|工作|行动|项目|培训|
 /** After a plan, a clause that says what has happened already is an achievement again (计划开展12场，目前已开展7场). */
 export const PLAN_DONE = /[，；,;]\s*(?:目前|现已|已经|已|截至|实际|当前|至今|其中已)/;
 
+/** Per-unit and average figures: 每户授信30万元, 户均, 每个乡镇3-5家. */
+export const PER_UNIT_NOUNS = /每|户均|人均|笔均|平均|单户|单笔/;
+/** Thresholds and limits: a rule (每周至少1次, 最高可达), never a figure anyone reached. */
+export const THRESHOLD_WORDS = /至少|不少于|最多|不超过|不低于|最高|最低|上限|限额/;
+/**
+ * Words of a rule, quota or weighting that govern the figures after them in a sentence (分别控制在5%、10%以内,
+ * 考核维度为年度考核占80%, 认领工作目标超全员平均20%, 年利率低至3.85%): what must or may be, not what was done. The
+ * importer leaves such figures out of a draft's metrics.
+ */
+export const RULE_WORDS = /最高可|低至|控制在|必须|不得|不低于|不少于|不超过|不高于|确保|要求|原则上|认领|应当|务必|考核维度|权重|比例控制|上限|限额|最低/;
 /** Per-unit, average and rule figures: 每户授信30万元, 户均, 每周至少1次, 每个乡镇3-5家. */
-export const PER_UNIT_WORDS = /每|户均|人均|笔均|平均|单户|单笔|至少|不少于|最多|不超过|不低于|最高|最低|上限|限额/;
+export const PER_UNIT_WORDS = new RegExp(`${PER_UNIT_NOUNS.source}|${THRESHOLD_WORDS.source}`);
 
 /** Introduces a part of the figure before it in the same sentence: 服务农户3260户，其中脱贫户426户. */
 export const PART_OF_WORDS = /其中|内含|包括|含/;

@@ -238,7 +238,8 @@ function subjectAtStart(r: Reader, clause: string): Omit<ClaimSubject, 'via'> | 
   const institution = institutionAtStart(r, rest);
   if (institution) return institution;
   const place = PLACE.exec(rest);
-  if (place && PLACE_STATISTIC.test(rest.slice(place[1]!.length))) return { kind: 'other', words: place[1] };
+  // 任丘市今年以来共发生…: the place's time words and connectives come before what it goes on to.
+  if (place && PLACE_STATISTIC.test(stripLeading(rest.slice(place[1]!.length)).rest)) return { kind: 'other', words: place[1] };
   return undefined;
 }
 
@@ -316,10 +317,20 @@ function createReader(text: string, ctx: ClaimContext): Reader {
     if (carry) r.carried.set(i, carry);
     for (const c of s.clauses) {
       const subj = subjectAtStart(r, text.slice(c.start, c.end));
-      if (subj) carry = { ...subj, via: 'antecedent' };
+      if (subj && !(refersBack(subj) && carry && otherBank(carry))) carry = { ...subj, via: 'antecedent' };
     }
   });
   return r;
+}
+
+/** 该行, 该农商银行: a word that means the bank the text last named, which is the org unless another bank was. */
+function refersBack(s: Omit<ClaimSubject, 'via'>): boolean {
+  return s.kind === 'self' && s.words !== undefined && s.words.startsWith('该') && (SELF_WORDS as readonly string[]).includes(s.words);
+}
+
+/** Another bank named as a subject (宁波甬城农商银行): what 该行 after it refers to. */
+function otherBank(s: Omit<ClaimSubject, 'via'>): boolean {
+  return s.kind === 'other' && s.words !== undefined && BANK_SUFFIXES.some((x) => s.words!.endsWith(x)) && !OTHER_SUBJECT_WORDS.some((w) => s.words!.includes(w));
 }
 
 /** Every found figure's claim, in the order given. */
@@ -346,14 +357,28 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   const clauseAfter = text.slice(f.end, clause.end);
   // 资金入驻该行, 在该行开户: the bank named after the figure in its own clause is what the clause is about.
   if (r.names.some((n) => clauseAfter.includes(n)) || SELF_WORDS.some((w) => clauseAfter.includes(w))) subject = { kind: 'self', words: SELF_WORDS.find((w) => clauseAfter.includes(w)) ?? r.names.find((n) => clauseAfter.includes(n)), via: 'clause' };
+  let found = subject ? ci + 1 : -1;
   for (let k = ci; k >= 0 && !subject; k--) {
     const c = sentence.clauses[k]!;
     const s = subjectAtStart(r, text.slice(c.start, k === ci ? f.start : c.end));
     // 全县190个行政村实现全覆盖: the county's villages, counted as the bank's coverage.
     if (s?.kind === 'other' && k === ci && s.words && /^(?:[\d一二两三四五六七八九十百千万近超约逾]|$)/.test(stripLeading(clauseBefore).rest.slice(s.words.length)) && BANK_ACTION_AFTER.test(clauseAfter)) continue;
-    if (s) subject = { ...s, via: k === ci ? 'clause' : 'sentence' };
+    if (s) {
+      subject = { ...s, via: k === ci ? 'clause' : 'sentence' };
+      found = k;
+    }
   }
   subject ??= r.carried.get(si) ?? { kind: 'self', via: 'default' };
+  // 宁波甬城农商银行坚持……。截至3月末，该行……: 该行 is the bank just named, not the org.
+  if (found >= 0 && refersBack(subject)) {
+    let antecedent: Omit<ClaimSubject, 'via'> | undefined;
+    for (let k = Math.min(found, ci + 1) - 1; k >= 0 && !antecedent; k--) {
+      const c = sentence.clauses[k]!;
+      antecedent = subjectAtStart(r, text.slice(c.start, c.end));
+    }
+    antecedent ??= r.carried.get(si);
+    if (antecedent && otherBank(antecedent)) subject = { ...antecedent, via: 'antecedent' };
+  }
 
   // What.
   const topicIn = (s: string, via: Via) => {

@@ -98,12 +98,12 @@ export function renderDraft(input: DraftInput): string {
       L.push(f.label ? `    label: ${scalar(f.label)}` : '    label:  # 请填写：这个数字统计的是什么');
       if (f.key) L.push(`    key: ${f.key}`);
       if (f.scope) L.push(`    scope: ${scalar(f.scope)}`);
-      L.push(f.asOf ? `    asOf: ${f.asOf}` : '    asOf:  # 请填写：截至日期，如 2025-03-31、2025-Q1、2025');
+      L.push(f.asOf ? `    asOf: ${f.asOf}${f.asOfUnsure ? `  # 请确认：${f.asOfUnsure}` : ''}` : '    asOf:  # 请填写：截至日期，如 2025-03-31、2025-Q1、2025');
       if (f.featured) L.push(`    featured: ${f.featured}`);
     }
   } else L.push('metrics: []');
   if (a.setAside.length > 0) {
-    L.push('# 请确认：下面这些数字说的是别的单位或地区，没有放进 metrics；如果确是本机构的，照上面的格式加进去：');
+    L.push('# 请确认：下面这些数字没有放进 metrics（别处的数字、计划目标、规则门槛，原因写在每行后面）；确是本机构已经做到的，照上面的格式加进去：');
     for (const s of a.setAside) L.push(`#   ${s.text}（${s.label ?? '未知'}）——${s.reason}`);
   }
   if (a.captions.length > 0 && !input.cover) {

@@ -1,15 +1,21 @@
 /**
- * The figures of one article, each with what it counts (label, in the article's words), the catalog metric
- * it is when the context says so for the whole organisation (key), a narrower scope otherwise, and its as-of
- * date. Figures the article quotes about someone else (全国, 全省, 人民银行, 公安机关 …) are set aside for the
- * writer, and so are rules, targets and enumerations, which are no achievements.
+ * The figures of one article, each with what it counts (label, in the article's words), the catalog metric it is
+ * when its claim says so for the whole organisation (key), a narrower scope otherwise, and its as-of date. Each is
+ * read as the claim its sentence makes by the reader the check uses (src/lib/figures/claims.ts), and a key is
+ * written only where the check's own judgement of that claim (judgeProposed) accepts it. Figures the article
+ * quotes about someone else (全国, 全省, 人民银行, 公安机关 …), plans and rules are set aside for the writer;
+ * enumerations are no figures.
  */
-import { findFigures, type FoundFigure } from '../figures/index.ts';
+import { findFigures, readClaims, type ClaimOrg, type FoundFigure } from '../figures/index.ts';
 import type { FigureVocabulary } from '../figures/index.ts';
+import { PER_UNIT_WORDS, PLAN_DONE, PLAN_WORDS, RULE_WORDS, SELF_BRANCH_WORDS, THRESHOLD_WORDS } from '../figures/claim-words.ts';
 import type { Catalog, OrgRegistry } from '../model.ts';
-import { allowedBaseUnits } from '../catalog.ts';
-import { asOfAt } from './asof.ts';
-import { PROVINCES, findOrgs, sameOrg, type ResolvedOrg } from './orgs.ts';
+import { allowedBaseUnits, normalizeOrgName } from '../catalog.ts';
+import { parseAsOf } from '../dates.ts';
+import type { ReportMetricInput } from '../../schemas/report.ts';
+import { judgeProposed } from '../validate/claims.ts';
+import { articlePeriod, asOfFromClaim } from './asof.ts';
+import { findOrgs, stripProvince, type ResolvedOrg } from './orgs.ts';
 import { compact } from './text.ts';
 
 export type FigureCategory = 'money' | 'percent' | 'count';
@@ -24,6 +30,8 @@ export interface ExtractedFigure {
   key: string | null;
   scope?: string;
   asOf?: string;
+  /** Why the writer should confirm asOf (the sentence names no date): written as # 请确认 on its line. */
+  asOfUnsure?: string;
   featured?: number;
   /** A unit printed with a word the catalog has no unit for (场次): the figure reads only once it is added. */
   unknownUnit?: string;
@@ -36,6 +44,8 @@ export interface ExtractedFigure {
 export interface SetAsideFigure {
   text: string;
   label: string | null;
+  /** other: someone else's figure; plan: a target; rule: a threshold or limit (每周至少1次). */
+  kind: 'other' | 'plan' | 'rule';
   reason: string;
 }
 
@@ -54,19 +64,10 @@ export function categoryOf(f: Pick<FoundFigure, 'baseUnit' | 'form'>): FigureCat
   return 'count';
 }
 
-/** Rules, quotas and targets: what must or should happen, not what happened. */
-const RULE = /最高可|最低|低至|上限|限额|控制在|必须|不得|不低于|不少于|不超过|不高于|力争|争取|目标|计划|预计|确保|要求|原则上|认领|应当|务必|拟|考核维度|权重|比例控制/;
 /** Nouns an enumeration counts: 五个层面, 三项制度, 十余个方面 say how a text is organised, not what was done. */
 const ABSTRACT = /^(?:个|项|大|条|种|类|方面)?(?:层面|方面|制度|措施|举措|环节|维度|种类|大类|机制|体系|理念|原则|模块|阶段|步骤|要素|重点|任务|规定|关键|核心|痛点|难点|特点|优势|途径|渠道|方式|形式|路径|标准|动作|维度|层级|板块|领域|方向|理念|精神|意识|能力|作用|步|招)/;
 /** Words before a number that refer back to a list just given (这四个真实案例). */
 const RECAP = /(?:这|那|这些|以下|上述|如下|等|即)$/;
-
-/** Other subjects whose figures are context: 全国, 全省, 人民银行, 公安机关, 统计数据. */
-const OTHER_AT_CLAUSE_START = new RegExp(`^(?:据[^，。]{0,8}?)?(?:${PROVINCES.join('|')})?(?:全国|全省|全市|全区|全县|全州|全盟|全行业|全社会|全国性|全球|我国|国内|省内|业内|行业)`);
-/** A place as the subject of a statistic: 任丘市今年以来共发生…, 全省银行业… */
-const OTHER_PLACE = /^[\u4e00-\u9fff]{1,4}(?:省|市|县|区|州|盟)(?:今年以来|去年|今年|[上下]半年|前三季度|全年)?(?:共|累计|全年)?(?:发生|发案|共有|实现|完成|银行业|金融机构|各项|地区生产总值|生产总值|GDP|财政收入|人口|常住人口|户籍人口)/;
-const OTHER_INSTITUTION = /^(?:据[^，。]{0,20}?(?:统计|数据|通报|显示|介绍|发布)|数据显示|统计显示|[^，。]{0,12}?(?:人民银行|人行|央行|监管局|金融监管|统计局|公安[局机]?|反诈中心|政府|财政局|农业农村局|协会)[^，。]{0,12}?(?:表示|介绍|显示|通报|发布|数据|统计)|(?:中国)?人民银行|国家金融监督管理总局)/;
-const OWN_SUBJECT = /该行|全行|本行|我行|该支行|该分行/;
 
 /** Phrases of time and subject that open a clause and say nothing of what is counted. */
 const LEADING = [
@@ -83,7 +84,6 @@ const TRAILING = /(?:分别为|分别达|达到了|达到|已达|共计|合计|�
 const METRIC_END = /(?:余额|金额|总额|总量|规模|额度|增加|净增|增长|增量|增幅|增速|下降|减少|提高|提升|清降|压降|率|占比|比例|数|量|收入|利润|资金|贷款|存款|授信|投放|发放|资产|费用|让利|收益|成本)$/;
 /** Where a noun after the figure stops: 120余名学生正在认真聆听 → 学生. */
 const NOUN_STOP = /正在|每|在|进行|开展|参加|参与|到|通过|签约|得到|获得|是|的|和(?=\d)|及(?=\d)|与|等|，|。|；|、|：|（|\(|为|已|将|共|均|分别|同比|较|占|实现|提供|办理|建立|走进|深入|上线/;
-const SEGMENT = /((?:[\u4e00-\u9fff“”]{2,10}?)(?:贷款|存款|贷))(?![款])/;
 
 function cleanLabel(clause: string, orgNames: (s: string) => number): string {
   let s = clause.replace(/\s+/g, '');
@@ -134,8 +134,6 @@ function catalogNames(catalog: Catalog): { name: string; key: string }[] {
 
 /** Words before a metric's name that do not narrow it: who did it, or the verb that takes it. */
 const HARMLESS_PREFIX = /^(?:各项|全部|依法|共|累计|实现|全县|全市|全区|全辖|领导班子|班子成员|党委班子|党员干部|干部员工|党员|员工|收到|收集|征集|招|单列|设立|安排|为[\u4e00-\u9fff]{1,4}|实体)+$/;
-/** Words that narrow a money metric to a segment, a product or a programme. */
-const SEGMENT_WORDS = /普惠|小微|涉农|农户|个人|经营|扶贫|对公|零售|消费|房地产|住房|按揭|绿色|科技|线上|日均|人民币|外币|本外币|信用|小额|创业|助学|产业|专项|公司|快贷|网格|[“”]/;
 
 export interface KeyMatch {
   key: string;
@@ -155,11 +153,11 @@ export function matchCatalog(label: string, catalog: Catalog): KeyMatch | undefi
     if (name.length < 3 || !normalized.endsWith(name)) continue;
     const prefix = normalized.slice(0, -name.length);
     if (HARMLESS_PREFIX.test(prefix)) return { key, name };
-    if (SEGMENT_WORDS.test(prefix) || prefix.length > 0) return { key, name, narrowed: prefix };
+    if (prefix.length > 0) return { key, name, narrowed: prefix };
   }
   for (const { name, key } of names) {
     if (name.length < 4) continue;
-    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) return { key, name };
+    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) { if (process.env.LOOSE) console.error('LOOSE', label, name, key); return { key, name }; }
   }
   return undefined;
 }
@@ -200,6 +198,22 @@ function contextSupports(catalog: Catalog, match: KeyMatch, text: string): boole
 
 const INCREASE_WORDS = /^(?:较年初|比年初|净增|增加|增幅|增速|增长|同比|较上年|比上年|新增|下降)/;
 
+/** What a clause before a figure may not say for it to be the bank's own figure: a rule it follows. */
+const RULE_AFTER = /^(?:以内|为宜|及以上)/;
+
+/** The reporting org as the claim reader knows it: the registry's entry, as the check reads it; else the printed name. */
+function claimOrg(org: ResolvedOrg | undefined): ClaimOrg | undefined {
+  if (!org) return undefined;
+  if (org.org) return { name: org.org.name, ...(org.org.short ? { short: org.org.short } : {}), aliases: org.org.aliases, type: org.org.type };
+  const printed = org.text.replace(/\s+/g, '');
+  return { name: stripProvince(normalizeOrgName(printed)).name, aliases: [printed, normalizeOrgName(printed)] };
+}
+
+/** A scope as a report writes it: 近3年来 is 近3年, 自2019年 is 2019年以来. */
+function scopeWords(words: string): string {
+  return words.replace(/\s+/g, '').replace(/年来$/, '年').replace(/^自\s*(\d{4})\s*年(?:以来|起)?$/, '$1年以来');
+}
+
 export function extractFigures(paragraphs: string[], ctx: FigureContext): { figures: ExtractedFigure[]; setAside: SetAsideFigure[] } {
   const figures: ExtractedFigure[] = [];
   const setAside: SetAsideFigure[] = [];
@@ -207,13 +221,30 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
     const m = findOrgs(s, ctx.registry)[0];
     return m && m.start === 0 ? m.end : 0;
   };
-  let lastSubOrg: string | undefined;
-  let carried: string | undefined;
+  // The article as one text, a paragraph a line, as the check reads the body: every figure is read as the claim its
+  // sentence makes, by the reader the check uses.
+  const offsets: number[] = [];
+  let text = '';
+  paragraphs.forEach((p, i) => {
+    if (i > 0) text += '\n';
+    offsets.push(text.length);
+    text += p;
+  });
+  const perParagraph = paragraphs.map((p) => findFigures(p, ctx.vocab));
+  const all = perParagraph.flatMap((found, pi) => found.map((f) => ({ ...f, start: f.start + offsets[pi]!, end: f.end + offsets[pi]! })));
+  const period = ctx.pub ? undefined : articlePeriod(text, ctx.year);
+  const readAt = ctx.pub ?? (ctx.year !== undefined ? `${ctx.year}-12-31` : undefined);
+  const org = claimOrg(ctx.org);
+  // Without any date to read yearless words against, the claims still say whose and what; no date is written.
+  const claims = readClaims(text, all, { ...(org ? { org } : {}), metrics: ctx.catalog.metrics, pub: readAt ?? '2000-12-31' });
+  const judgeDate = readAt ?? '2000-12-31';
+  let lastPart: string | undefined;
+  let k = 0;
   paragraphs.forEach((p, pi) => {
-    const found = findFigures(p, ctx.vocab);
-    const orgs = findOrgs(p, ctx.registry);
+    const found = perParagraph[pi]!;
     let prevEnd = 0;
     for (const f of found) {
+      const claim = claims[k++]!;
       // The words of a clause before an earlier figure in it belong to that figure (12家龙头企业提供授信4.6亿元).
       const cs = Math.max(clauseStart(p, f.start), prevEnd);
       prevEnd = f.end;
@@ -222,7 +253,7 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       const sentenceBefore = p.slice(ss, f.start);
       // 86场次, 3批次: a count word the catalog has no unit for, printed as one with the unit.
       const compound = f.unit && p[f.end] === '次' && !/[\d\u4e00-\u9fff]/.test(p[f.end + 1] ?? '') || (f.unit && p[f.end] === '次' && /[，。；、）)]/.test(p[f.end + 1] ?? ''));
-      const text = compact(f.text) + (compound ? '次' : '');
+      const figText = compact(f.text) + (compound ? '次' : '');
       const unit = f.unit + (compound ? '次' : '');
       const noun = nounAfter(p, f.end + (compound ? 1 : 0));
       const label0 = cleanLabel(clause, orgPrefix);
@@ -239,70 +270,68 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       }
       label = label.slice(0, 24) || '';
 
-      // Not figures at all.
-      // A rule governs the rest of its sentence, until a clause says what has happened (…计划开展12场次，目前已开展7场次).
-      const rule = RULE.exec(sentenceBefore.slice(-24));
-      const afterRule = rule ? sentenceBefore.slice(-24).slice(rule.index) : '';
-      if ((rule && !/[，；,;]\s*(?:目前|现已|已经|已|截至|实际|当前|至今)/.test(afterRule)) || /^以内|^为宜|^及以上/.test(p.slice(f.end).trim())) continue;
+      // Not figures at all: a limit (5%以内), an enumeration (五个层面), a recap (这四个案例), a score (70分).
       const after = p.slice(f.end).replace(/^\s+/, '');
-      const unitWord = f.unit.replace(/^[十百千万亿]+/, '');
+      if (RULE_AFTER.test(after)) continue;
       if (ABSTRACT.test(after) && (f.value <= 20 || f.approx)) continue;
       if (f.form !== 'fraction' && /[一二三四五六七八九十两]/.test(f.text) && !f.approx && f.value <= 10 && RECAP.test(clause.trim())) continue;
       if (!f.unit && !f.approx && /^分/.test(after)) continue;
 
-      // Someone else's figure.
-      const clauses = sentenceBefore.split(/[，,：:]/);
-      let other: string | undefined;
-      for (const c of clauses) {
-        const t = c.replace(/^\s+/, '');
-        if (OTHER_AT_CLAUSE_START.test(t) || OTHER_INSTITUTION.test(t) || OTHER_PLACE.test(t)) other = t.slice(0, 12);
-        else if (OWN_SUBJECT.test(t) || (ctx.org && findOrgs(t, ctx.registry).some((m) => sameOrg(m, ctx.org!)))) other = undefined;
-      }
-      if (other) {
-        setAside.push({ text, label: label || null, reason: `这句话说的是“${other}”的数字，不是本机构的` });
+      // No achievement of the bank's: a plan or a rule (its words govern the rest of their sentence, until a clause
+      // says what has happened: 计划开展12场次，目前已开展7场次), someone else's figure.
+      const claimBefore = text.slice(Math.max(claim.clause.start, offsets[pi]! + cs), offsets[pi]! + f.start);
+      const governing = (re: RegExp) => {
+        const near = sentenceBefore.slice(-24).replace(/“[^”]*”/g, (q) => '□'.repeat(q.length));
+        const m = re.exec(near);
+        return m && !PLAN_DONE.test(near.slice(m.index)) ? m[0] : undefined;
+      };
+      const plan = claim.plan ?? governing(PLAN_WORDS);
+      if (plan) {
+        setAside.push({ text: figText, label: label || null, kind: 'plan', reason: `“${plan}”：这是计划或目标，不是已经做到的数字` });
         continue;
       }
-
-      // Scope: a sub-branch, a period, a product or a segment.
-      for (const m of orgs) {
-        if (m.end <= f.start && (!ctx.org || !sameOrg(m, ctx.org)) && /(?:支行|分行|网点|营业部)$/.test(m.text)) lastSubOrg = m.text.replace(/^中国银行|^[\u4e00-\u9fff]{2}(?:市|县)/, '');
+      const threshold = (claim.perUnit ? THRESHOLD_WORDS.exec(claimBefore)?.[0] : undefined) ?? governing(RULE_WORDS);
+      if (threshold) {
+        setAside.push({ text: figText, label: label || null, kind: 'rule', reason: `“${threshold}”：这是规则或门槛，不是已经做到的数字` });
+        continue;
       }
-      let scope: string | undefined;
-      const period = /近\s*[\d一二三四五六七八九十]+\s*年来?|\d{4}\s*年以来|自\d{4}年|成立以来/.exec(sentenceBefore);
-      if (period) scope = period[0].replace(/\s+/g, '').replace(/年来$/, '年');
-      const bareBranch = /(?:^|[，。；、])\s*(?:\d{4}\s*年)?(?:上半年|[一二三四]季度)?\s*(?:该|这家)?(支行|分行|网点)(?![\u4e00-\u9fff]{0,2}(?:党委|党支部书记))/.exec(sentenceBefore);
-      const namedBranch = orgs.filter((m) => m.end <= f.start && m.start >= ss && (!ctx.org || !sameOrg(m, ctx.org)) && /(?:支行|分行|网点)$/.test(m.text)).pop();
-      if (!scope && namedBranch) scope = namedBranch.text;
-      else if (!scope && bareBranch) scope = lastSubOrg ?? bareBranch[1];
-      const product = /“([^”]{2,10}(?:贷|卡|宝|通|e|E|行动|工程|计划|产品))”/.exec(label);
-      if (!scope && product) scope = product[1];
+      if (claim.subject.kind === 'other') {
+        setAside.push({ text: figText, label: label || null, kind: 'other', reason: `这句话说的是“${claim.subject.words ?? '别处'}”的数字，不是本机构的` });
+        continue;
+      }
+      // A per-unit figure keeps the words that say so (每户授信), so no one reads it as a total.
+      if (claim.perUnit && !PER_UNIT_WORDS.test(label)) label = `${claim.perUnit}${label}`;
+
+      const date = asOfFromClaim(claim.date, ctx.pub, period);
+      const asOf = readAt ? date : {};
 
       let key: string | null = null;
-      const match = label ? matchCatalog(label, ctx.catalog) : undefined;
-      if (match && !scope) {
-        if (match.narrowed) {
-          // Narrowed to a segment or a product: that is its scope. Other words only keep it from being the metric.
-          const seg = SEGMENT.exec(label);
-          if (SEGMENT_WORDS.test(match.narrowed)) scope = seg ? seg[1]!.replace(/^(?:累计|发放|投放|支持|为)+/, '') : match.narrowed;
-        } else {
-          const allowed = allowedBaseUnits(ctx.catalog, match.key);
-          const sentence = p.slice(ss, p.slice(f.end).search(/[。！？!?；;]/) >= 0 ? f.end + p.slice(f.end).search(/[。！？!?；;]/) : p.length);
-          if (allowed.includes(f.baseUnit) && contextSupports(ctx.catalog, match, sentence)) key = match.key;
+      const match = label && claim.subject.kind === 'self' && !claim.perUnit ? matchCatalog(label, ctx.catalog) : undefined;
+      if (match && !match.narrowed && allowedBaseUnits(ctx.catalog, match.key).includes(f.baseUnit)) {
+        const sentence = text.slice(claim.sentence.start, claim.sentence.end);
+        if (contextSupports(ctx.catalog, match, sentence)) {
+          const day = parseAsOf(asOf.asOf ?? claim.date?.asOf ?? judgeDate);
+          const proposed: ReportMetricInput = { text: figText, key: match.key, label, asOf: day.ok ? { day: day.day, label: day.label } : { day: judgeDate, label: judgeDate } };
+          const problems = judgeProposed(proposed, claim, text, { catalog: ctx.catalog, date: judgeDate, ...(ctx.org?.org ? { org: ctx.org.org } : {}) });
+          if (!problems.some((x) => x.severity === 'error')) key = match.key;
         }
-      } else if (!scope && !match) {
-        const seg = SEGMENT.exec(label);
-        if (seg && f.baseUnit === '元' && !/^(?:各项|实体)?(?:存款|贷款)$/.test(seg[1]!)) scope = seg[1]!.replace(/^(?:累计|发放|投放|支持|为|单列)+/, '') || undefined;
       }
-      void unitWord;
 
-      const asOf = asOfAt(p, f.start, ctx.year, ctx.pub, carried);
+      // A part of the bank: a branch (该支行 is the one the article named last), a product, a project, a period.
+      let scope: string | undefined;
+      if (claim.subject.kind === 'part' && claim.subject.words) {
+        const named = !(SELF_BRANCH_WORDS as readonly string[]).includes(claim.subject.words);
+        if (named) lastPart = claim.subject.words;
+        scope = named ? claim.subject.words : lastPart ?? claim.subject.words;
+      } else if (!key && claim.scopes[0]) scope = scopeWords(claim.scopes[0].words);
+
       figures.push({
-        text, value: f.value, unit, approx: f.approx ?? null, label: label || null, key,
-        ...(scope ? { scope } : {}), ...(asOf ? { asOf } : {}), ...(compound && !ctx.vocab.unitSet.has(unit.replace(/^[十百千万亿]+/, '')) ? { unknownUnit: unit.replace(/^[十百千万亿]+/, '') } : {}),
+        text: figText, value: f.value, unit, approx: f.approx ?? null, label: label || null, key,
+        ...(scope ? { scope } : {}), ...(asOf.asOf ? { asOf: asOf.asOf } : {}), ...(asOf.unsure ? { asOfUnsure: asOf.unsure } : {}),
+        ...(compound && !ctx.vocab.unitSet.has(unit.replace(/^[十百千万亿]+/, '')) ? { unknownUnit: unit.replace(/^[十百千万亿]+/, '') } : {}),
         category: categoryOf(f), paragraph: pi, start: f.start,
       });
     }
-    carried = undefined;
   });
 
   // One value per metric and date: a later mention of the same metric is a free figure.

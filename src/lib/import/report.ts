@@ -1,6 +1,6 @@
 /** What an import says: the machine contract (--json) and the Chinese summary for the writer. */
 import type { ImportedArticle } from './article.ts';
-import type { ExtractedFigure } from './figures.ts';
+import type { ExtractedFigure, SetAsideFigure } from './figures.ts';
 import type { OrgProposal } from './orgs.ts';
 
 /** A figure as the contract states it: the extracted figure's printed text, reading and label. */
@@ -53,6 +53,17 @@ export function proposalYaml(p: OrgProposal): string {
   return lines.join('\n');
 }
 
+const SET_ASIDE_KINDS: Record<SetAsideFigure['kind'], string> = { other: '像是别处的数字', plan: '是计划或目标', rule: '是规则或门槛' };
+
+/** 3 个像是别处的数字、1 个是计划或目标. */
+function setAsideSummary(xs: readonly SetAsideFigure[]): string {
+  return (Object.keys(SET_ASIDE_KINDS) as SetAsideFigure['kind'][])
+    .map((k) => [k, xs.filter((x) => x.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} 个${SET_ASIDE_KINDS[k]}`)
+    .join('、');
+}
+
 export function fileSummary(source: string, encoding: Encoding, drafts: WrittenDraft[], checkCommand: string): string {
   const out: string[] = [];
   out.push(`《${source}》（${ENCODING_NAMES[encoding]}）：找到 ${drafts.length} 篇文章`);
@@ -68,7 +79,7 @@ export function fileSummary(source: string, encoding: Encoding, drafts: WrittenD
     out.push(`  ${i + 1}. ${d.file}`);
     out.push(`     标题：${a.title ?? '（原文没有标题，请填写）'}`);
     out.push(`     机构：${a.org ?? '（没认出，请填写）'}${a.org && !a.registryOrg ? '（名录里没有，见下方建议）' : ''} · 日期：${a.date ?? '未印（请填写）'} · 作者：${a.authors.join('、') || '无署名'}`);
-    out.push(`     数字：对应指标目录 ${mapped} 个，自由数字 ${free} 个，待确认 ${a.setAside.length + toFill} 个${a.setAside.length > 0 ? `（其中 ${a.setAside.length} 个像是别处的数字，没有放进 metrics）` : ''}${d.images > 0 ? ` · 图片 ${d.images} 张` : ''}`);
+    out.push(`     数字：对应指标目录 ${mapped} 个，自由数字 ${free} 个，待确认 ${a.setAside.length + toFill} 个${a.setAside.length > 0 ? `（其中 ${setAsideSummary(a.setAside)}，没有放进 metrics）` : ''}${d.images > 0 ? ` · 图片 ${d.images} 张` : ''}`);
   });
   const proposals = new Map<string, OrgProposal>();
   for (const d of drafts) if (d.article.proposal) proposals.set(d.article.proposal.name, d.article.proposal);

@@ -18,6 +18,9 @@ import {
   type Claim, type ClaimOrg, type FoundFigure,
 } from '../figures/index.ts';
 import type { Problem } from '../problems.ts';
+import type { Org } from '../../schemas/org.ts';
+import type { ReportMetricInput } from '../../schemas/report.ts';
+import { resolveMetrics } from './metrics.ts';
 
 export interface ClaimCheckContext {
   file: string;
@@ -76,6 +79,20 @@ export function checkClaims(metrics: readonly ResolvedMetric[], text: string, ct
   }
   out.problems.push(...partProblems(metrics, found, claimOf, out, ctx));
   return out;
+}
+
+/**
+ * What the check would say of one figure proposed for a report (the importer's draft entry) that `c` is the claim
+ * of: the entry resolved as the check resolves frontmatter, then judged against that claim. The importer writes a
+ * key only where this finds no error, so a draft never carries a key the check refuses.
+ */
+export function judgeProposed(input: ReportMetricInput, c: Claim, text: string, ctx: { catalog: Catalog; date: string; org?: Org }): Problem[] {
+  const resolved = resolveMetrics([input], {
+    catalog: ctx.catalog, file: '', date: ctx.date, ...(ctx.org ? { org: ctx.org } : {}), locate: () => undefined, sourceOf: () => undefined,
+  });
+  const m = resolved.metrics[0] ?? resolved.withheld[0];
+  if (!m) return resolved.problems;
+  return [...resolved.problems, ...judge(m, c, text, { file: '', catalog: ctx.catalog, date: ctx.date, locate: (_m, field = 'text') => ({ field }) })];
 }
 
 /** Everything wrong with reading `m` as the claim `c` makes. */

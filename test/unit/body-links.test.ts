@@ -109,7 +109,7 @@ describe('npm run check: links between reports', () => {
   const write = (name: string, edit: (s: string) => string) => writeFileSync(path.join(reports, `${name}.md`), edit(VALID));
   write('jiexiu-draft', (s) => s.replace('date: 2025-04-22', 'date: 2025-04-22\ndraft: true'));
   write('jiexiu-later', (s) => s.replace('date: 2025-04-22', 'date: 2025-09-01'));
-  write('jiexiu-2024q4', (s) => s.replace('date: 2025-04-22', 'date: 2025-01-20'));
+  write('jiexiu-2024q4', (s) => s.replace('党建赋能', '上一期').replace('date: 2025-04-22', 'date: 2025-04-10'));
   write('jiexiu-2025q1', (s) => `${s}\n详见[上一期](../jiexiu-2024q4/)、[草稿](../jiexiu-draft/)、[下一期](/reports/jiexiu-later/)和[别处](../jiexiu-2023/)。\n`);
   const line = VALID.split('\n').length + 1;
   const now = new Date('2025-06-30T12:00:00+08:00');

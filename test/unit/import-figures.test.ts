@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-support.ts';
-import { asOfAt } from '../../src/lib/import/asof.ts';
 
 const texts = (s: string) => importText(s)[0]!.figures.map((f) => f.text);
 
@@ -24,7 +23,7 @@ describe('what is a figure', () => {
   it('leaves out dates, ordinals, frequencies, rules, targets, telephone numbers, specs and enumerations', () => {
     expect(texts([
       '2025年4月，该行举办第六届演讲比赛，每周至少开展1次宣讲，考评得分必须在70分及以上，',
-      '星级支部分别控制在支部总数的5%以内，力争全年新增贷款50亿元以上，咨询电话0354-1234567，',
+      '星级支部分别控制在支部总数的5%以内，力争全年新增贷款50亿元以上。咨询电话0354-1234567，',
       '开通5G网络和1000M宽带，从五个层面进行考核，推行三项制度，坚决落实中央八项规定精神，共走访农户380户。',
     ].join(''))).toEqual(['380户']);
   });
@@ -75,13 +74,14 @@ describe('labels, metrics and scopes', () => {
     expect(a!.figures.map((f) => f.key)).toEqual([null, null]);
   });
 
-  it('gives each figure the as-of date its paragraph states, never after publication', () => {
-    const p = '截至3月末，该行存款216.66亿元；今年以来累计清收1.35亿元；2023年上半年增长10.2%；去年5月-12月参加1315人次。';
-    const at = (t: string) => asOfAt(p, p.indexOf(t), 2025, '2025-04-22');
-    expect(at('216.66')).toBe('2025-03');
-    expect(at('1.35')).toBe('2025-04-22');
-    expect(at('10.2')).toBe('2023-H1');
-    expect(at('1315')).toBe('2024-12');
-    expect(asOfAt('全年新增贷款20亿元。', 0, 2025, '2025-04-22')).toBe('2025-04-22');
+  it('gives each figure the date its claim reads, never after publication', () => {
+    const [a] = importText('2025-04-22\n截至3月末，该行存款216.66亿元；今年以来累计清收1.35亿元；2023年上半年增长10.2%；去年5月-12月参加1315人次；2025年全年新增贷款20亿元。');
+    expect(a!.figures.map((f) => [f.text, f.asOf])).toEqual([
+      ['216.66亿元', '2025-03'],
+      ['1.35亿元', '2025-04-22'],
+      ['10.2%', '2023-H1'],
+      ['1315人次', '2024-12'],
+      ['20亿元', '2025-04-22'],
+    ]);
   });
 });

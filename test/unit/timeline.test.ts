@@ -83,6 +83,16 @@ describe('the timeline rules', () => {
     expect(codes(q1('216.66亿元', '12.64亿元'), yearEnd('204.12亿元'))).toEqual(['timeline-balance@reports/q1.md']);
   });
 
+  it('two reports of one year imply one year start, even where no year-end report exists', () => {
+    const h1 = (bal: string, inc: string) =>
+      report('reports/h1.md', [['deposit_balance', bal, { asOf: '2025-04-20' }], ['deposit_increase', inc, { asOf: '2025-04-20' }]], `存款余额${bal}，较年初增加${inc}。`, { date: '2025-07-10' });
+    expect(codes(q1('216.66亿元', '12.64亿元'), h1('221.30亿元', '17.28亿元'))).toEqual([]);
+    const [p] = checkTimeline([q1('216.66亿元', '12.64亿元'), h1('223.30亿元', '17.28亿元')], catalog);
+    expect([p?.code, p?.file]).toEqual(['timeline-balance', 'reports/h1.md']);
+    expect(p!.what).toContain('推出年初余额约 204.02亿元');
+    expect(p!.what).toContain('推出年初余额约 206.02亿元');
+  });
+
   it('a balance without its increase, or another organisation’s year-end, implies nothing', () => {
     const alone = report('reports/q1.md', [['deposit_balance', '216.66亿元']], '存款余额216.66亿元。');
     expect(codes(alone, yearEnd('150亿元'))).toEqual([]);

@@ -28,13 +28,16 @@ export interface TimeExpression {
   asOf?: string;
   /** since: the first year of the scope (2019 of 2019年以来), which is never an asOf. */
   sinceYear?: number;
+  /** 去年同期: the period of the date before it in its sentence, a year earlier (set by the reader). */
+  sameLastYear?: true;
 }
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 两: 2 };
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(lastDay(y, m))}`;
-const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN[s] ?? Number.NaN);
+const m0 = (s: string) => /[末底]$/.test(s);
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s.length === 2 && s[0] === '十' ? 10 + (CN[s[1]!] ?? Number.NaN) : CN[s] ?? Number.NaN);
 
 interface Context {
   text: string;
@@ -80,6 +83,7 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
   // 到2027年末 is a target; 截至2025年 is a date (至 alone never opens a plan).
   { re: /(?<!截)(?:力争到|计划到|预计到|力争至|计划至|预计至|到)\s*(\d{4})\s*年(?:末|底)?/g, make: (m, c) => (Number(m[1]) >= c.pubYear ? { kind: 'plan', to: `${m[1]}-12-31` } : undefined) },
   { re: /未来\s*[\d一二三四五六七八九十两]+\s*年/g, make: () => ({ kind: 'plan' }) },
+  { re: /(?:力争|计划|预计|争取|确保)(?:到|在|至)?(?:今年)?(?:年末|年底|全年)/g, make: (_m, c) => ({ kind: 'plan', to: `${c.pubYear}-12-31` }) },
   // Up to now.
   { re: /截[至止]\s*(?:目前|当前|发稿时|现在|今天)|目前|至今|当前/g, make: (_m, c) => ({ kind: 'now', to: c.pub, asOf: c.pub }) },
   { re: /(?:今年|本年|年初)以来/g, make: (_m, c) => ({ kind: 'now', from: `${c.pubYear}-01-01`, to: c.pub, asOf: c.pub }) },
@@ -153,11 +157,47 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
     },
   },
   {
-    re: new RegExp(`${Y}(?:下半年|全年|年末|年底|年度)`, 'g'),
+    // 全年, 年末 without a year: in a report of the year's first quarter, the year just ended (a year-end
+    // report); later, this year's, even before it ends (全年计划 in a July report).
+    // 全年计划, 年度任务 name a target, not the figure's date.
+    re: new RegExp(`${Y}(?:下半年|全年|(年末|年底)|年度)(?!计划|任务|目标|预算|考核|指标)`, 'g'),
     make: (m, c) => {
-      const y = yearFor(m[1], m[2], 12, c);
-      return { kind: 'point', from: `${y}-01-01`, to: `${y}-12-31`, asOf: String(y) };
+      const y = yearFor(m[1], m[2] ?? (c.pubMonth <= 3 ? '去年' : '今年'), 12, c);
+      return { kind: 'point', from: m[3] ? `${y}-12-31` : `${y}-01-01`, to: `${y}-12-31`, asOf: String(y) };
     },
+  },
+  {
+    // 上月末, 上个月: the month before the report's.
+    re: /上个?月(?:末|底)?/g,
+    make: (_m, c) => {
+      const [y, mo] = c.pubMonth === 1 ? [c.pubYear - 1, 12] : [c.pubYear, c.pubMonth - 1];
+      return { kind: 'point', from: m0(_m[0]) ? monthEnd(y, mo) : `${y}-${pad(mo)}-01`, to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };
+    },
+  },
+  {
+    // 上季度末: the quarter before the report's.
+    re: /上(?:个)?季度(?:末)?/g,
+    make: (_m, c) => {
+      let q = Math.ceil(c.pubMonth / 3) - 1;
+      let y = c.pubYear;
+      if (q === 0) [q, y] = [4, y - 1];
+      return { kind: 'point', from: `${y}-${pad(q * 3 - 2)}-01`, to: monthEnd(y, q * 3), asOf: `${y}-Q${q}` };
+    },
+  },
+  {
+    // 今年前4个月, 前5月: from the year's start to that month's end.
+    re: new RegExp(`${Y}前\\s*([\\d一二三四五六七八九十]{1,3})\\s*个?月`, 'g'),
+    make: (m, c) => {
+      const to = num(m[3]!);
+      if (!(to >= 1 && to <= 12)) return undefined;
+      const y = yearFor(m[1], m[2] ?? '今年', to, c);
+      return { kind: 'point', from: `${y}-01-01`, to: monthEnd(y, to), asOf: `${y}-${pad(to)}` };
+    },
+  },
+  {
+    // 去年同期: the sentence's period a year earlier (the reader shifts the date before it).
+    re: /(?:去年|上年)同期/g,
+    make: () => ({ kind: 'point', sameLastYear: true }),
   },
   {
     // 1至5月, 去年5月-12月: the period ends with the second month.

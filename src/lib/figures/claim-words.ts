@@ -7,7 +7,7 @@
 /** Words that refer to the reporting organisation itself. 该支行 and 该分行 are the org when it is one. */
 export const SELF_WORDS = ['该行', '本行', '我行', '全行', '该农商银行', '该农商行', '该联社', '我社', '本社', '该社'] as const;
 /** The org when it is a branch of that kind; otherwise a part of it the article named before. */
-export const SELF_BRANCH_WORDS = ['该支行', '该分行', '本支行', '本分行', '我支行', '我分行'] as const;
+export const SELF_BRANCH_WORDS = ['该支行', '该分行', '本支行', '本分行', '我支行', '我分行', '支行', '分行'] as const;
 
 /**
  * Subjects that are someone else, read at the start of a clause (after its time words): national, regional and
@@ -43,7 +43,7 @@ export const OTHER_DEMONSTRATIVE = /^(?:该|这家|这个|此)(?:公司|企业|�
  * Words that never stand inside an institution's own name: a clause that ends in 网点 or 学校 with one of these
  * before it is a sentence (帮助结对网点, 志愿者走进乡村学校), not a name.
  */
-export const NOT_IN_NAME = /的|与|在|是|对|把|被|让|从|及|将|据|该|各|其|为|即|到|了|着|等|每|至少|列席|开展|推进|帮助|通过|参加|参与|实现|持续|整村|授信|乡村|金融服务|结对|辖内|走进|走入|入驻|解决|提出|定期|坚持|深化|打造|搭建|联建|有了|服务队|志愿|党员|员工|客户|群众|积极|组织|对接|加大|深入|推动|围绕|聚焦|依托|发挥/;
+export const NOT_IN_NAME = /的|与|在|是|对|把|被|让|从|及|将|据|该|各|其|为|即|到|了|着|等|每|至少|列席|开展|推进|推行|帮助|通过|参加|参与|实现|持续|整村|授信|乡村|金融服务|结对|辖内|走进|走入|入驻|解决|提出|定期|坚持|深化|打造|搭建|联建|有了|服务队|志愿|党员|员工|客户|群众|积极|组织|对接|加大|深入|推动|围绕|聚焦|依托|发挥/;
 /** Before a bank's name, its parent group: 浙江农商联合银行辖内松阳农商银行 is 松阳农商银行. */
 export const PARENT_LEAD = /^[\u4e00-\u9fff]{2,16}?(?:辖内|旗下|所属)(?!各|的)/;
 /**
@@ -103,7 +103,7 @@ export const QUOTED_NAME = /“([^”]{2,12})”/g;
  * A plan or target, not an achievement, read in the figure's own clause (quoted names are read out first:
  * “春雨计划” is a programme's name; 还款计划 a noun, not a plan of the bank's).
  */
-export const PLAN_WORDS = /力争|争取|(?<!还款|工作|行动|项目|培训|帮扶)计划(?=[在于到投发新开实完用通提为向对达\d])|目标(?:是|为|任务|达到)|预计|拟(?:于|在|投放|发放|新增|提供|对|为|向|将)|规划(?=[在于到投发新实完])|将(?:实现|达到|投放|发放|新增|提供|力争)|(?<!截)到\s*\d{4}\s*年(?:末|底)?|未来\s*[\d一二三四五六七八九十两]+\s*年/;
+export const PLAN_WORDS = /力争|争取|确保(?=全年|年末|到|在|实现|完成|新增|投放|发放|达到|不低于|不少于)|将(?:突破|超过|达到|实现|确保)|(?<!还款|工作|行动|项目|培训|帮扶)计划(?=[在于到投发新开实完用通提为向对达\d])|目标(?:是|为|任务|达到)|预计|拟(?:于|在|投放|发放|新增|提供|对|为|向|将)|规划(?=[在于到投发新实完])|将(?:实现|达到|投放|发放|新增|提供|力争)|(?<!截)到\s*\d{4}\s*年(?:末|底)?|未来\s*[\d一二三四五六七八九十两]+\s*年/;
 /** After a plan, a clause that says what has happened already is an achievement again (计划开展12场，目前已开展7场). */
 export const PLAN_DONE = /[，；,;]\s*(?:目前|现已|已经|已|截至|实际|当前|至今|其中已)/;
 

@@ -216,9 +216,9 @@ function subjectAtStart(r: Reader, clause: string): Omit<ClaimSubject, 'via'> | 
   if (!self && OBJECT_LEAD.test(rest)) return undefined;
   if (self) {
     // 介休农商银行城关支行: a part of the bank named after it.
-    const after = rest.slice(self.length);
+    const after = rest.slice(self.length).replace(/^(?:下辖|所属|旗下|辖内)/, '');
     const part = partName(after);
-    if (part && !SELF_WORDS.includes(self as (typeof SELF_WORDS)[number])) return { kind: 'part', words: self + part };
+    if (part) return { kind: 'part', words: part };
     return { kind: 'self', words: self };
   }
   const branchWord = startsWithAny(rest, SELF_BRANCH_WORDS);
@@ -245,8 +245,8 @@ function subjectAtStart(r: Reader, clause: string): Omit<ClaimSubject, 'via'> | 
 
 /** A named part right at the start of `s`: 城关支行, 营业部. */
 function partName(s: string): string | undefined {
-  // A short name only: a longer run is a sentence going on (积极对接辖内各支行), not a name.
-  const m = new RegExp(`^[\\u4e00-\\u9fff]{1,6}?(?:${PART_SUFFIXES.join('|')})`).exec(s);
+  // A short branch name only: a longer run is a sentence going on (积极对接辖内各支行, 建成服务点), not a name.
+  const m = /^[\u4e00-\u9fff]{2,5}?(?:分行|支行|营业部|分理处|营业所|储蓄所)/.exec(s);
   if (!m || NOT_IN_NAME.test(m[0])) return undefined;
   return m[0];
 }
@@ -284,6 +284,22 @@ function institutionAtStart(r: Reader, rest: string): Omit<ClaimSubject, 'via'> 
   // A branch with no bank's name of its own (城关支行) or with the org's brand (中国银行江华支行 in a 湖南中行 report).
   if (isPart && (!/银行|农商行|信用社|联社|[中工农建交]行/.test(name.slice(0, -best.suffix.length)) || (brand && r.brand === brand))) return { kind: 'part', words: name };
   return { kind: 'other', words: name };
+}
+
+/**
+ * An institution named as the owner of what the figure counts, anywhere in the words before it (…的农行松滋支行
+ * 各项存款余额为, 该行北关支行贷款余额): its name, then only the metric's words, no verb.
+ */
+function possessorBefore(r: Reader, before: string): Omit<ClaimSubject, 'via'> | undefined {
+  const topics = TOPIC_WORDS.flatMap((t) => t.words).join('|');
+  const re = new RegExp(`([\\u4e00-\\u9fff]{2,14}?(?:${BANK_SUFFIXES.join('|')}))(?:的)?(?:各项|本外币|人民币)?(?:${topics})[\\u4e00-\\u9fff]{0,8}$`);
+  const m = re.exec(before.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  // The name starts after the last word that cannot be in one (排名第二的 | 农行松滋支行).
+  let name = m[1]!;
+  for (let cut = name.search(NOT_IN_NAME); cut >= 0; cut = name.search(NOT_IN_NAME)) name = name.slice(cut + (NOT_IN_NAME.exec(name)![0].length));
+  if (name.length < 3) return undefined;
+  return institutionAtStart(r, name) ?? undefined;
 }
 
 /** The match ending last (nearest the figure), the longest of those ending together. */
@@ -358,6 +374,11 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   // 资金入驻该行, 在该行开户: the bank named after the figure in its own clause is what the clause is about.
   if (r.names.some((n) => clauseAfter.includes(n)) || SELF_WORDS.some((w) => clauseAfter.includes(w))) subject = { kind: 'self', words: SELF_WORDS.find((w) => clauseAfter.includes(w)) ?? r.names.find((n) => clauseAfter.includes(n)), via: 'clause' };
   let found = subject ? ci + 1 : -1;
+  // 排名第二的农行松滋支行各项存款余额为98.6亿元: the institution whose figure it is, named right before the figure.
+  if (!subject) {
+    const owner = possessorBefore(r, before);
+    if (owner) subject = { ...owner, via: 'clause' };
+  }
   for (let k = ci; k >= 0 && !subject; k--) {
     const c = sentence.clauses[k]!;
     const s = subjectAtStart(r, text.slice(c.start, k === ci ? f.start : c.end));
@@ -406,7 +427,14 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   const inSentence = r.times.filter((x) => x.start >= sentence.start && x.end <= f.start);
   let date: ClaimDate | undefined;
   const own = inSentence.filter((x) => x.kind !== 'plan').pop();
-  if (own) date = { ...own, via: 'sentence' };
+  if (own?.sameLastYear) {
+    // 去年同期: the period named before it in the sentence, a year earlier.
+    const ref = inSentence.filter((x) => x !== own && !x.sameLastYear && x.from && x.to).pop();
+    const y = Number(r.ctx.pub.slice(0, 4)) - 1;
+    date = ref
+      ? { ...own, from: lastYear(ref.from!), to: lastYear(ref.to!), ...(ref.asOf ? { asOf: lastYear(ref.asOf) } : {}), via: 'sentence' }
+      : { ...own, from: `${y}-01-01`, to: `${y}-12-31`, asOf: String(y), via: 'sentence' };
+  } else if (own) date = { ...own, via: 'sentence' };
   else {
     const paraStart = r.sentences.find((s) => s.paragraph === sentence.paragraph)?.start ?? sentence.start;
     const earlier = r.times.filter((x) => x.start >= paraStart && x.end <= sentence.start && x.kind === 'point').pop();
@@ -494,6 +522,12 @@ function wholeOf(r: Reader, f: FoundFigure, all: readonly FoundFigure[], sentenc
   const whole = all.filter((g) => g.end <= at && g.start >= sentence.start && g.baseUnit === f.baseUnit && g.form !== 'range').pop();
   if (!whole || CHANGE_WORDS.test(clauseOf(whole))) return {};
   return { whole };
+}
+
+/** The same date a year earlier: 2025-03-31 → 2024-03-31, 2025-Q1 → 2024-Q1 (29 February becomes the 28th). */
+function lastYear(d: string): string {
+  const y = String(Number(d.slice(0, 4)) - 1);
+  return `${y}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
 }
 
 /** Ways of writing a metric name that say the same: 比年初 is 较年初, 普惠型 is 普惠. */

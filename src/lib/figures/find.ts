@@ -70,7 +70,8 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
   if (scan.shape === 'range' && !scan.unitWord) return 'a range of dates or names';
   if (DURATION_WORDS.some((w) => rest.startsWith(w)) && scan.unitWord) return 'a time span';
   const clause = clauseBefore(s, scan.start, 8);
-  if (PHONE_WORDS.some((w) => clause.includes(w))) return 'a telephone number';
+  // 诈骗电话12.6万个 counts calls; a telephone number has no unit.
+  if (!scan.unitWord && PHONE_WORDS.some((w) => clause.includes(w))) return 'a telephone number';
   if (!scan.unitWord && scan.shape === 'plain') {
     if (NOT_COUNT_WORDS.some((w) => rest.startsWith(w))) return 'a date, an age or a rank';
     // Without a unit, only a count word right after makes it a figure: 2万多农户, 8500多分.

@@ -29,7 +29,8 @@ export function asOfFromClaim(date: ClaimDate | undefined, pub: string | undefin
   if (!fallback) return {};
   if (date?.kind === 'point' && date.asOf) {
     const day = dayOf(date.asOf);
-    if (pub && day && day > pub) return { asOf: pub };
+    // 全年 in a report of April: the year so far. A period that begins after publication is a slip to confirm.
+    if (pub && day && day > pub) return date.from && date.from <= pub ? { asOf: pub } : { asOf: date.asOf, unsure: `正文说的“${date.words}”晚于发布日期 ${pub}，请核对原文` };
     return pub ? { asOf: date.asOf } : { asOf: date.asOf, unsure: '原文没有印发布日期，截至日期按正文推算' };
   }
   if (date && (date.kind === 'now' || date.kind === 'since')) {

@@ -15,7 +15,7 @@ import { parseAsOf } from '../dates.ts';
 import type { ReportMetricInput } from '../../schemas/report.ts';
 import { judgeProposed } from '../validate/claims.ts';
 import { articlePeriod, asOfFromClaim } from './asof.ts';
-import { findOrgs, stripProvince, type ResolvedOrg } from './orgs.ts';
+import { findOrgs, sameOrg, stripProvince, type ResolvedOrg } from './orgs.ts';
 import { compact } from './text.ts';
 
 export type FigureCategory = 'money' | 'percent' | 'count';
@@ -135,6 +135,9 @@ function catalogNames(catalog: Catalog): { name: string; key: string }[] {
 /** Words before a metric's name that do not narrow it: who did it, or the verb that takes it. */
 const HARMLESS_PREFIX = /^(?:各项|全部|依法|共|累计|实现|全县|全市|全区|全辖|领导班子|班子成员|党委班子|党员干部|干部员工|党员|员工|收到|收集|征集|招|单列|设立|安排|为[\u4e00-\u9fff]{1,4}|实体)+$/;
 
+/** A place, a zone or a park: 湖南自贸区, 经开区, 城关镇. */
+const PLACE_WORDS = /[\u4e00-\u9fff]{1,6}?(?:自贸区|开发区|园区|新区|省|市|县|区|州|镇|乡|村)/;
+
 export interface KeyMatch {
   key: string;
   /** The catalog name the label matched. */
@@ -157,7 +160,11 @@ export function matchCatalog(label: string, catalog: Catalog): KeyMatch | undefi
   }
   for (const { name, key } of names) {
     if (name.length < 4) continue;
-    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) { if (process.env.LOOSE) console.error('LOOSE', label, name, key); return { key, name }; }
+    if (normalized.startsWith(name.slice(0, 2)) && normalized.endsWith(name.slice(-2)) && normalized.length <= name.length + 8) {
+      // 服务湖南自贸区企业: a place among the words narrows the metric to that place's customers.
+      const place = PLACE_WORDS.exec(normalized.slice(2, -2));
+      return place ? { key, name, narrowed: place[0] } : { key, name };
+    }
   }
   return undefined;
 }
@@ -238,8 +245,12 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
   // Without any date to read yearless words against, the claims still say whose and what; no date is written.
   const claims = readClaims(text, all, { ...(org ? { org } : {}), metrics: ctx.catalog.metrics, pub: readAt ?? '2000-12-31' });
   const judgeDate = readAt ?? '2000-12-31';
-  let lastPart: string | undefined;
+  // Branches the article names, wherever it names them (第一次走进临湘支行): what a later 支行 or 该支行 refers to.
+  const branches = findOrgs(text, ctx.registry)
+    .filter((m) => /(?:支行|分行|网点|营业部)$/.test(m.text) && !(ctx.org && sameOrg(m, ctx.org)))
+    .map((m) => ({ end: m.end, name: m.text.replace(/^中国银行|^[\u4e00-\u9fff]{2}(?:市|县)/, '') }));
   let k = 0;
+  const longer = new Map<number, string>();
   paragraphs.forEach((p, pi) => {
     const found = perParagraph[pi]!;
     let prevEnd = 0;
@@ -320,11 +331,15 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       // A part of the bank: a branch (该支行 is the one the article named last), a product, a project, a period.
       let scope: string | undefined;
       if (claim.subject.kind === 'part' && claim.subject.words) {
-        const named = !(SELF_BRANCH_WORDS as readonly string[]).includes(claim.subject.words);
-        if (named) lastPart = claim.subject.words;
-        scope = named ? claim.subject.words : lastPart ?? claim.subject.words;
+        const bare = (SELF_BRANCH_WORDS as readonly string[]).includes(claim.subject.words);
+        scope = bare ? branches.filter((b) => b.end <= offsets[pi]! + f.start).pop()?.name ?? claim.subject.words : claim.subject.words;
       } else if (!key && claim.scopes[0]) scope = scopeWords(claim.scopes[0].words);
 
+      // What the clause goes on to say after the counted noun, for telling two figures of one noun apart.
+      if (noun && label.endsWith(noun)) {
+        const tail = /^[^，。；：！？,;:!?]*/.exec(p.slice(f.end + (compound ? 1 : 0)).replace(/^\s+/, '').slice(noun.length))![0].replace(/\s+/g, '');
+        if (/^[\u4e00-\u9fff“”]{2,}$/.test(tail)) longer.set(figures.length, `${label}${tail}`.slice(0, 24));
+      }
       figures.push({
         text: figText, value: f.value, unit, approx: f.approx ?? null, label: label || null, key,
         ...(scope ? { scope } : {}), ...(asOf.asOf ? { asOf: asOf.asOf } : {}), ...(asOf.unsure ? { asOfUnsure: asOf.unsure } : {}),
@@ -334,6 +349,15 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
     }
   });
 
+  // Two different figures the article counts in the same words (202位党建辅导员参加“每月一会”；131位党建辅导员参加联学
+  // 共建活动): the later one's label goes on with what its clause says, so one name never shows two numbers.
+  const named = new Map<string, string>();
+  figures.forEach((f, i) => {
+    const id = [f.label, f.scope ?? '', f.asOf ?? ''].join('\u0000');
+    const first = named.get(id);
+    if (first === undefined) named.set(id, f.text);
+    else if (first !== f.text && longer.has(i)) f.label = longer.get(i)!;
+  });
   // One value per metric and date: a later mention of the same metric is a free figure.
   const seen = new Set<string>();
   for (const f of figures) {

@@ -266,6 +266,10 @@ function labelProblems(m: ResolvedMetric, c: Claim, sentence: string, at: At): P
 }
 
 const yearOfDay = (d: string) => Number(d.slice(0, 4));
+const monthEndOf = (d: string) => {
+  const [y, m] = d.split('-').map(Number) as [number, number];
+  return `${d.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
 
 function dateProblems(m: ResolvedMetric, c: Claim, sentence: string, ctx: ClaimCheckContext, at: At): Problem[] {
   const d = c.date;
@@ -290,8 +294,12 @@ function dateProblems(m: ResolvedMetric, c: Claim, sentence: string, ctx: ClaimC
   if (!d) return [];
   if (d.via === 'antecedent' && !(m.definition?.kind === 'stock' || c.measure?.measure === '余额')) return [];
   let fits = true;
-  if (d.kind === 'point' && d.from && d.to) fits = m.asOf >= d.from && m.asOf <= d.to;
-  else if (d.kind === 'now' && d.from) fits = m.asOf >= d.from;
+  if (d.kind === 'point' && d.from && d.to) {
+    // A period's figure is as of its end (前4个月 → 4月末); a day's event may be counted to its month's end
+    // (5月20日 in a figure as of 5月末), a 截至 day is that day.
+    const day = d.from === d.to && !/^截[至止]/.test(d.words);
+    fits = day ? m.asOf >= d.from && m.asOf <= monthEndOf(d.to) : m.asOf === d.to;
+  } else if (d.kind === 'now' && d.from) fits = m.asOf >= d.from;
   if (fits) return [];
   return [{
     severity: 'error', code: 'claim-asof', ...at('asOf'),

@@ -108,9 +108,20 @@ function conflicts(points: Map<string, Point[]>, catalog: Catalog): Problem[] {
   return problems;
 }
 
+interface ImpliedStart {
+  report: TimelineReport;
+  bal: Point;
+  inc: Point;
+  yearEnd: string;
+  start: readonly [number, number];
+  implied: string;
+}
+
 function balances(points: Map<string, Point[]>, reports: readonly TimelineReport[], catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   const id = (org: string, key: string, day: string) => `${org}\u0000${key}\u0000${day}`;
+  // Year starts implied by two reports of one year (Q1 and H1) must agree even where no year-end is printed.
+  const starts = new Map<string, ImpliedStart[]>();
   for (const rel of catalog.relations) {
     if (rel.type !== 'balance_change') continue;
     for (const report of reports) {
@@ -123,6 +134,9 @@ function balances(points: Map<string, Point[]>, reports: readonly TimelineReport
         // 较年初增加 counts from the start of the as-of day's year: the balance printed at the previous year-end.
         const yearEnd = `${Number(m.asOf.slice(0, 4)) - 1}-12-31`;
         const start: readonly [number, number] = [bal.m.interval[0] - inc.m.interval[1], bal.m.interval[1] - inc.m.interval[0]];
+        const startKey = id(report.org.id, rel.balance, yearEnd);
+        const impliedStart = `${formatNumber((bal.m.base - inc.m.base) / bal.m.multiplier, { maximumFractionDigits: Math.max(bal.m.decimals, 2) })}${bal.m.unit}`;
+        starts.set(startKey, [...(starts.get(startKey) ?? []), { report, bal, inc, yearEnd, start, implied: impliedStart }]);
         for (const end of points.get(id(report.org.id, rel.balance, yearEnd)) ?? []) {
           if (end.report.file === report.file || intervalsOverlap(start, end.m.interval)) continue;
           const [here] = order(bal, end);
@@ -136,6 +150,24 @@ function balances(points: Map<string, Point[]>, reports: readonly TimelineReport
             fix: '对照两篇文章核对这三个数字，改正抄错的那一个；其中一个若不是全行口径（某个支行、某项业务），删掉它的 key，用 label 和 scope 写明。',
           });
         }
+      }
+    }
+  }
+  for (const list of starts.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (a.report.file === b.report.file || intervalsOverlap(a.start, b.start)) continue;
+        const [here, there] = order(a.bal, b.bal)[0] === a.bal ? [a, b] : [b, a];
+        const says = (x: ImpliedStart) => `${where(x.bal)} 写截至 ${x.bal.m.asOfLabel}，${x.bal.m.definition.label}${x.bal.m.text}、较年初增加${x.inc.m.text}，推出年初余额约 ${x.implied}`;
+        problems.push({
+          severity: 'error', code: 'timeline-balance', ...at(here.bal),
+          title: '两份报告推出的年初余额对不上',
+          what: `${here.report.org.name}：${says(here)}；${says(there)}。`,
+          why: `同一年的年初余额（${here.yearEnd.slice(0, 4)}年末余额）只有一个；余额 − 较年初增加 在两份报告里按印刷数字的舍入误差也对不上，至少有一个数字抄错了。`,
+          fix: '对照两篇文章核对这四个数字，改正抄错的那一个；其中一个若不是全行口径（某个支行、某项业务），删掉它的 key，用 label 和 scope 写明。',
+        });
       }
     }
   }

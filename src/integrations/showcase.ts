@@ -4,7 +4,8 @@
  * - build: the search index and the share cards, written after the pages from one document the build renders
  *   from the collection (src/astro/routes/outputs.ts), which is then removed from the output;
  * - dev: the same cards on request (routes) and the same search index, rebuilt in memory whenever the content
- *   changes, so the search page and the card buttons work while writing.
+ *   changes, so the search page and the card buttons work while writing; and the review page (<base>_review/),
+ *   where a writer confirms an imported draft's figures and fields (src/astro/routes/review/).
  * - build: Astro's own cache is checked against the content hashes recorded by the last build before Astro
  *   reads it, and recorded again when Astro is done (src/node/astro-cache.ts); the hashes of the cards and
  *   search files copied into the site are handed to the stamp (FileHashes), which need not read them again.
@@ -32,7 +33,7 @@ export default function showcase(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   let buildStarted = 0;
-  let building = false;
+  let isBuild = false;
   let astroCache = '';
   let astroSeen: ReadonlyMap<string, string> | undefined;
   return {
@@ -41,12 +42,16 @@ export default function showcase(): AstroIntegration {
       'astro:config:setup': ({ command, config, injectRoute, updateConfig }) => {
         root = fileURLToPath(config.root);
         base = normalizeBase(config.base);
-        building = command === 'build';
+        isBuild = command === 'build';
         injectRoute({ pattern: `/${OUTPUTS_ROUTE.replace(/\.json$/, '')}.json`, entrypoint: here('../astro/routes/outputs.ts') });
         if (command === 'dev') {
           injectRoute({ pattern: '/cards/reports/[name].png', entrypoint: here('../astro/routes/report-card.ts') });
           injectRoute({ pattern: '/cards/orgs/[id].png', entrypoint: here('../astro/routes/org-card.ts') });
-          injectRoute({ pattern: '/_review/[slug]/probe.json', entrypoint: here('../astro/routes/review/probe.ts') });
+          // The review page (审阅) writes report files: it exists on the dev server only, for this computer only
+          // (src/lib/review/guard.ts), and no build has it.
+          injectRoute({ pattern: '/_review', entrypoint: here('../astro/routes/review/list.astro') });
+          injectRoute({ pattern: '/_review/[slug]', entrypoint: here('../astro/routes/review/report.astro') });
+          injectRoute({ pattern: '/_review/[slug]/file.json', entrypoint: here('../astro/routes/review/file.ts') });
         }
         const vite: ViteUserConfig = {
             // Dev: Vite's pre-bundled dependencies (chart.js …) in this content folder's own cache (astro.config.mjs
@@ -116,7 +121,7 @@ export default function showcase(): AstroIntegration {
         });
       },
       'astro:config:done': ({ config, logger }) => {
-        if (!building) return;
+        if (!isBuild) return;
         // Before Astro reads its content store and page cache (the content is synced right after this hook).
         astroCache = fileURLToPath(config.cacheDir);
         const t0 = performance.now();

@@ -5,6 +5,7 @@
  * YAML's own messages ("Implicit keys need to be followed by map values") help no writer.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import matter from 'gray-matter';
 import { amountText, LIMITS, limitText } from './limits.ts';
 import type { Problem } from './problems.ts';
 
@@ -109,6 +110,65 @@ function lintLines(yamlText: string, firstLine: number, file: string): Problem[]
   return problems;
 }
 
+/**
+ * gray-matter's engine for the `yaml` block: the `yaml` package's Document instead of js-yaml's plain data, so
+ * every node keeps its line and column and comments stay in the Document. gray-matter hands the block over from
+ * the rest of the opening line on, so the Document's lines are the file's lines; it ends the block before the
+ * line break of its last line, which is put back (else a CRLF file's last value would keep its "\r").
+ */
+interface YamlBlock {
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+function parseYaml(block: string): YamlBlock {
+  const text = `${block}\n`;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
+  return { text, doc, lineCounter };
+}
+
+/**
+ * Always passed: gray-matter keeps every input it was given without options in a cache for the life of the
+ * process (matter.cache, keyed by the whole text), which would hold every report a dev server has seen.
+ */
+const MATTER_OPTIONS = { engines: { yaml: parseYaml } };
+const OPENING = '---';
+const CLOSING = '\n---';
+
+/** A report file split by gray-matter, or why it has no frontmatter gray-matter could split off. */
+type Split =
+  | { found: 'none' }
+  | { found: 'unclosed' }
+  | { found: 'beyond-limit' }
+  | { found: 'bad-close'; closeAt: number; closeLine: string }
+  | { found: 'block'; matter: string; block?: YamlBlock; body: string; bodyStart: number };
+
+function splitFrontmatter(src: string): Split {
+  // gray-matter reads any word after the opening --- as the block's language (---json); a report's has none.
+  if (!matter.test(src) || !/^[ \t]*$/.test(matter.language(src).raw)) return { found: 'none' };
+  // gray-matter is handed no more of the file than a frontmatter within the limit reaches: it looks for the
+  // closing line only after stripping comments with a regular expression whose time grows with the square of a
+  // run of blank lines, and with no closing line its block would be the whole file. The reach ends after the
+  // closing line's "\r\n" of a block one character over the limit.
+  const reach = src.indexOf('\n') + 1 + LIMITS.frontmatterChars.value + CLOSING.length + 2;
+  const head = src.length > reach ? src.slice(0, reach) : src;
+  const file = matter(head, MATTER_OPTIONS);
+  // With no closing line gray-matter takes everything after the opening --- as the block.
+  if (OPENING.length + file.matter.length === head.length) return head === src ? { found: 'unclosed' } : { found: 'beyond-limit' };
+  // gray-matter closes the block at the first line that starts with ---, and leaves what follows the dashes on
+  // that line (spaces, or the rest of ---- or ---x) at the start of the body.
+  const closeEnd = OPENING.length + file.matter.length + CLOSING.length;
+  let bodyStart = head.length - file.content.length;
+  const rest = bodyStart === closeEnd ? /^[^\n]*/.exec(file.content)![0] : '';
+  if (rest.trim() !== '') return { found: 'bad-close', closeAt: closeEnd - OPENING.length, closeLine: `${OPENING}${rest.trim()}` };
+  if (rest !== '') bodyStart = Math.min(src.length, bodyStart + rest.length + 1);
+  // A block of only blank lines and comments is not handed to the engine: its data is then {}.
+  const block = 'doc' in file.data ? (file.data as YamlBlock) : undefined;
+  return { found: 'block', matter: file.matter, block, body: src.slice(bodyStart), bodyStart };
+}
+
 export function parseReportSource(text: string, file: string): ParseOutcome {
   countParse();
   const problem = (p: Omit<Problem, 'file' | 'severity'> & Partial<Pick<Problem, 'severity'>>): ParseOutcome => ({
@@ -124,8 +184,8 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
     });
   }
   const src = text.replace(/^\uFEFF/, '');
-  const start = /^---[ \t]*\r?\n/.exec(src);
-  if (!start) {
+  const split = splitFrontmatter(src);
+  if (split.found === 'none') {
     return problem({
       code: 'frontmatter-missing', line: 1, column: 1,
       title: '缺少开头的信息块',
@@ -134,10 +194,7 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       fix: '在文件最前面加一行“---”，写好 title、summary、org、date、themes、metrics 等字段，再加一行“---”，下面接正文。',
     });
   }
-  // The closing line may follow the opening one directly, so the search starts at the opening line's newline.
-  const from = start[0].length - 1;
-  const close = /\n---[ \t]*(?:\r?\n|$)/.exec(src.slice(from));
-  if (!close) {
+  if (split.found === 'unclosed') {
     return problem({
       code: 'frontmatter-unclosed', line: 1, column: 1,
       title: '信息块没有结束',
@@ -145,21 +202,37 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       fix: '在最后一个字段（通常是 metrics）之后、正文之前单独加一行“---”。',
     });
   }
-  const yamlText = src.slice(start[0].length, Math.max(start[0].length, from + close.index + 1));
-  const bodyStart = from + close.index + close[0].length;
-  const body = src.slice(bodyStart);
-  const yamlFirstLine = 2;
-  const bodyLine = lineColOf(src, bodyStart).line;
-
-  // Sizes first: what is too large is refused before YAML or Markdown spends time on it.
-  if (yamlText.length > LIMITS.frontmatterChars.value) {
+  if (split.found === 'bad-close') {
+    const { line, column } = lineColOf(src, split.closeAt);
     return problem({
-      code: 'frontmatter-too-large', line: 1, column: 1,
-      title: '开头的信息块太长',
-      what: `两行“---”之间有 ${amountText(yamlText.length, 'chars')}，上限是 ${limitText(LIMITS.frontmatterChars)}。`,
-      why: '信息块只写标题、机构、日期、主题和数字，几十个数字也只有几千个字符；这么长多半是漏了结束的“---”，把正文当成了信息块，或粘进了别的文件。',
-      fix: '检查信息块结束处是否有单独一行“---”；正文写在它下面。',
+      code: 'frontmatter-close-line', line, column,
+      title: '信息块的结束行多了字',
+      what: `第 ${line} 行“${split.closeLine}”以“---”开头，被当成了信息块的结束行，但这一行除了“---”还有别的字。`,
+      why: '信息块到第一个以“---”开头的行就结束，这一行后面的字段会被当成正文。',
+      fix: '结束信息块的一行只写“---”；信息块里别的行不要以“---”开头，需要分隔时空一行即可。',
     });
+  }
+  const tooLarge = (what: string) => problem({
+    code: 'frontmatter-too-large', line: 1, column: 1,
+    title: '开头的信息块太长',
+    what,
+    why: '信息块只写标题、机构、日期、主题和数字，几十个数字也只有几千个字符；这么长多半是漏了结束的“---”，把正文当成了信息块，或粘进了别的文件。',
+    fix: '检查信息块结束处是否有单独一行“---”；正文写在它下面。',
+  });
+  if (split.found === 'beyond-limit') {
+    return tooLarge(`开头的“---”之后 ${limitText(LIMITS.frontmatterChars)}以内没有结束的“---”：信息块超过了上限 ${limitText(LIMITS.frontmatterChars)}，或者漏了结束的“---”。`);
+  }
+  // The block as gray-matter hands it over starts with the rest of the opening line; the lines between the two
+  // --- lines, each with its line break, are what the limit counts.
+  const yamlText = split.matter.slice(split.matter.indexOf('\n') + 1);
+  const yamlChars = yamlText.length + 1;
+  const { body } = split;
+  const yamlFirstLine = 2;
+  const bodyLine = lineColOf(src, split.bodyStart).line;
+
+  // Sizes first: what is too large is refused before it is checked or Markdown spends time on it.
+  if (yamlChars > LIMITS.frontmatterChars.value) {
+    return tooLarge(`两行“---”之间有 ${amountText(yamlChars, 'chars')}，上限是 ${limitText(LIMITS.frontmatterChars)}。`);
   }
   if (body.length > LIMITS.bodyChars.value) {
     return problem({
@@ -175,10 +248,11 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
   if (yamlText.trim() === '') {
     return problem({ code: 'frontmatter-missing', line: 1, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter });
-
-  const read = readYaml(doc, lineCounter, yamlText, yamlFirstLine - 1, file);
+  if (!split.block) {
+    return problem({ code: 'frontmatter-empty', line: yamlFirstLine, column: 1, title: '信息块是空的', what: '两行“---”之间没有内容。', fix: '写上 title、summary、org、date、themes 等字段。' });
+  }
+  const { doc, lineCounter, text: blockText } = split.block;
+  const read = readYaml(doc, lineCounter, blockText, 0, file);
   if (!read.ok) return read;
   const data = read.source.data as unknown;
   if (data === null || data === undefined) {

@@ -72,6 +72,10 @@ describe('caches verified on use, and a site that owns its files', () => {
     const cached = new Set(caches().flatMap(filesUnder).map((f) => `${statSync(f).dev}:${statSync(f).ino}`));
     const shared = filesUnder(dist()).filter((f) => statSync(f).nlink > 1 || cached.has(`${statSync(f).dev}:${statSync(f).ino}`));
     expect(shared.map((f) => path.relative(dist(), f))).toEqual([]);
+    // The hashes of the copied cards and shards were handed to the stamp, for this build's folder.
+    const memo = JSON.parse(readFileSync(path.join(root, 'node_modules', '.cache', 'showcase', 'file-hashes.json'), 'utf8')) as { dir: string; files: Record<string, string> };
+    expect(path.basename(memo.dir)).toMatch(/^\.dist\.tmp-\d+$/);
+    expect(Object.values(memo.files)).toContain(clean['cards/reports/jiexiu-2025q1.png']);
   });
 
   it('rebuilds a damaged entry of each cache, says so, and gives the clean site', () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-support.ts';
+import { articlePeriod, articleYear } from '../../src/lib/import/asof.ts';
 
 const texts = (s: string) => importText(s)[0]!.figures.map((f) => f.text);
 
@@ -83,5 +84,66 @@ describe('labels, metrics and scopes', () => {
       ['1315人次', '2024-12'],
       ['20亿元', '2025-04-22'],
     ]);
+  });
+});
+
+describe('read as the claims the check reads', () => {
+  const article = (body: string) => importText(`介休农商银行党建赋能\n2025-04-22\n${body}`)[0]!;
+
+  it('writes a key only where the check accepts the claim: a cumulative total is a scope, this year’s total the metric', () => {
+    const a = article('该行累计发放贷款100亿元。今年以来，该行累计发放贷款12亿元。');
+    expect(a.figures.map((f) => [f.text, f.key, f.scope ?? null])).toEqual([
+      ['100亿元', null, '累计'],
+      ['12亿元', 'loan_issued', null],
+    ]);
+  });
+
+  it('dates a figure by its sentence: a scope since a year and up to now at publication, never the scope’s first year', () => {
+    const a = article('2019年以来，该行累计发放扶贫贷款40余亿元。截至3月末，该行各项存款余额216.66亿元。');
+    expect(a.figures.map((f) => [f.text, f.scope ?? null, f.asOf, f.asOfUnsure ?? null])).toEqual([
+      ['40余亿元', '2019年以来', '2025-04-22', null],
+      ['216.66亿元', null, '2025-03', null],
+    ]);
+  });
+
+  it('dates a figure whose sentence and paragraph say no date at publication, for the writer to confirm', () => {
+    const [f] = article('该行开展金融知识宣传活动36场。').figures;
+    expect(f!.asOf).toBe('2025-04-22');
+    expect(f!.asOfUnsure).toContain('没说截至日期');
+  });
+
+  it('sets aside plans and rules with the word that says so, and someone else’s figure with whose it is', () => {
+    const a = article([
+      '根据《2025—2027年发展规划》，到2027年末，该行各项存款余额力争达到300亿元。',
+      '该行客户经理每周至少开展1次宣讲。',
+      '据人民银行统计，全国普惠小微贷款余额36.1万亿元。',
+    ].join('\n'));
+    expect(a.figures).toEqual([]);
+    expect(a.setAside.map((s) => [s.text, s.kind])).toEqual([['300亿元', 'plan'], ['1次', 'rule'], ['36.1万亿元', 'other']]);
+    expect(a.setAside[0]!.reason).toContain('到2027年末');
+    expect(a.setAside[1]!.reason).toContain('至少');
+    expect(a.setAside[2]!.reason).toContain('全国');
+  });
+
+  it('keeps a per-unit figure without a key, its label saying 每 or 户均', () => {
+    const a = article('该行推行整村授信，户均授信12.6万元，为每户授信30万元。');
+    expect(a.figures.map((f) => [f.text, f.key])).toEqual([['12.6万元', null], ['30万元', null]]);
+    expect(a.figures.every((f) => /每|户均/.test(f.label ?? ''))).toBe(true);
+  });
+
+  it('reads 该行 after another bank’s name as that bank', () => {
+    const a = article('今年以来，宁波甬城农商银行坚持“小额、分散”的定位。截至3月末，该行普惠型小微企业贷款余额286.4亿元。');
+    expect(a.figures).toEqual([]);
+    expect(a.setAside[0]!.reason).toContain('宁波甬城农商银行');
+  });
+});
+
+describe('the year and period of an article without a publication date', () => {
+  const text = '2025年是《2025—2027年发展规划》的开局之年。截至2025年3月末，该行存款96.38亿元。到2027年末，存款力争达到130亿元。';
+
+  it('is the latest year it prints that is not a plan’s, and the latest day its figures stand at', () => {
+    expect(articleYear(text, undefined)).toBe(2025);
+    expect(articleYear(text, '2024-12-30')).toBe(2024);
+    expect(articlePeriod(text, 2025)).toBe('2025-03');
   });
 });

@@ -64,7 +64,8 @@ function scoreArticle(file: string, e: LabelledArticle, found: ImportedArticle[]
   used.add(at);
   const a = found[at]!;
   const body = bodyText(a);
-  const all = a.paragraphs.map((p) => norm(p.text)).join('\n');
+  // What a reader reads as the article: captions and photos are no text of it.
+  const all = a.paragraphs.filter((p) => p.kind !== 'caption' && p.kind !== 'image').map((p) => norm(p.text)).join('\n');
   row.split = body.endsWith(norm(e.last))
     && (e.mustContain ?? []).every((s) => body.includes(norm(s)))
     && (e.mustNotContain ?? []).every((s) => !all.includes(norm(s)))

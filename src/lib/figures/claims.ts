@@ -293,7 +293,8 @@ function institutionAtStart(r: Reader, rest: string): Omit<ClaimSubject, 'via'> 
 function possessorBefore(r: Reader, before: string): Omit<ClaimSubject, 'via'> | undefined {
   const topics = TOPIC_WORDS.flatMap((t) => t.words).join('|');
   const re = new RegExp(`([\\u4e00-\\u9fff]{2,14}?(?:${BANK_SUFFIXES.join('|')}))(?:的)?(?:各项|本外币|人民币)?(?:${topics})[\\u4e00-\\u9fff]{0,8}$`);
-  const m = re.exec(before.replace(/\s+/g, ''));
+  // Time words first (2023年上半年支行个人存款): a name never starts inside them.
+  const m = re.exec(stripLeading(before.replace(/\s+/g, '')).rest);
   if (!m) return undefined;
   // The name starts after the last word that cannot be in one (排名第二的 | 农行松滋支行).
   let name = m[1]!;

@@ -68,7 +68,8 @@ function rejected(s: string, scan: Scan, multipleMarkers: boolean): string | und
   if (/[-/:：.]/.test(next) && /\d/.test(s[scan.end + 1] ?? '')) return 'a date, time or version';
   const rest = afterSpaces(s, scan.end);
   if (scan.shape === 'range' && !scan.unitWord) return 'a range of dates or names';
-  if (DURATION_WORDS.some((w) => rest.startsWith(w)) && scan.unitWord) return 'a time span';
+  // 3个月, 1个多月, 两个半月: a time span, whatever stands between the count word and the time word.
+  if (DURATION_WORDS.some((w) => rest.replace(/^[多余半]/, '').startsWith(w)) && scan.unitWord) return 'a time span';
   const clause = clauseBefore(s, scan.start, 8);
   // 诈骗电话12.6万个 counts calls; a telephone number has no unit.
   if (!scan.unitWord && PHONE_WORDS.some((w) => clause.includes(w))) return 'a telephone number';

@@ -147,11 +147,11 @@ export const RANGE_SEPARATORS = ['——', '至', '到', '—', '–', '－', '-
 
 /**
  * Words that make a number a date, a time span, an age or a rank rather than a counted figure (2025年, 3月末,
- * 105周年, 7岁, 24小时, 15分钟, 6层).
+ * 105周年, 7岁, 24小时, 15分钟, 6层, 科创50强).
  */
 export const NOT_COUNT_WORDS = [
   '周年', '年', '月', '日', '号', '时', '点', '岁', '届', '季度', '代', '级', '星', '版', '楼', '层', '栋', '路',
-  '小时', '分钟', '秒', '周', '天', '对',
+  '小时', '分钟', '秒', '周', '天', '对', '强',
 ] as const;
 
 /** After a counted figure, a time word makes it a duration: 3个月, 5个工作日. */

@@ -94,7 +94,11 @@ export function renderDraft(input: DraftInput): string {
   if (a.figures.length > 0) {
     L.push('metrics:');
     for (const f of a.figures) {
-      L.push(`  - text: ${scalar(f.text)}${f.unknownUnit ? `  # 请确认：指标目录 content/metrics.yaml 里没有单位“${f.unknownUnit}”，加进相应量纲的 units，或删掉这一项` : ''}`);
+      const unsure = [
+        ...(f.unknownUnit ? [`指标目录 content/metrics.yaml 里没有单位“${f.unknownUnit}”，加进相应量纲的 units，或删掉这一项`] : []),
+        ...(f.textUnsure ? [f.textUnsure] : []),
+      ];
+      L.push(`  - text: ${scalar(f.text)}${unsure.length > 0 ? `  # 请确认：${unsure.join('；')}` : ''}`);
       L.push(f.label ? `    label: ${scalar(f.label)}` : '    label:  # 请填写：这个数字统计的是什么');
       if (f.key) L.push(`    key: ${f.key}`);
       if (f.scope) L.push(`    scope: ${scalar(f.scope)}`);

@@ -33,6 +33,8 @@ export interface ExtractedFigure {
   /** Why the writer should confirm asOf (the sentence names no date): written as # 请确认 on its line. */
   asOfUnsure?: string;
   featured?: number;
+  /** Why the writer should confirm the figure as a whole (another figure has its name and date): # 请确认 on its line. */
+  textUnsure?: string;
   /** A unit printed with a word the catalog has no unit for (场次): the figure reads only once it is added. */
   unknownUnit?: string;
   category: FigureCategory;
@@ -205,7 +207,7 @@ function contextSupports(catalog: Catalog, match: KeyMatch, text: string): boole
 
 const INCREASE_WORDS = /^(?:较年初|比年初|净增|增加|增幅|增速|增长|同比|较上年|比上年|新增|下降)/;
 
-/** What a clause before a figure may not say for it to be the bank's own figure: a rule it follows. */
+/** Words right after a figure that make it a limit, not a result: 5%以内, 3人为宜, 70分及以上. */
 const RULE_AFTER = /^(?:以内|为宜|及以上)/;
 
 /** The reporting org as the claim reader knows it: the registry's entry, as the check reads it; else the printed name. */
@@ -241,10 +243,10 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
   const all = perParagraph.flatMap((found, pi) => found.map((f) => ({ ...f, start: f.start + offsets[pi]!, end: f.end + offsets[pi]! })));
   const period = ctx.pub ? undefined : articlePeriod(text, ctx.year);
   const readAt = ctx.pub ?? (ctx.year !== undefined ? `${ctx.year}-12-31` : undefined);
-  const org = claimOrg(ctx.org);
   // Without any date to read yearless words against, the claims still say whose and what; no date is written.
-  const claims = readClaims(text, all, { ...(org ? { org } : {}), metrics: ctx.catalog.metrics, pub: readAt ?? '2000-12-31' });
   const judgeDate = readAt ?? '2000-12-31';
+  const org = claimOrg(ctx.org);
+  const claims = readClaims(text, all, { ...(org ? { org } : {}), metrics: ctx.catalog.metrics, pub: judgeDate });
   // Branches the article names, wherever it names them (第一次走进临湘支行): what a later 支行 or 该支行 refers to.
   const branches = findOrgs(text, ctx.registry)
     .filter((m) => /(?:支行|分行|网点|营业部)$/.test(m.text) && !(ctx.org && sameOrg(m, ctx.org)))
@@ -352,11 +354,16 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
   // Two different figures the article counts in the same words (202位党建辅导员参加“每月一会”；131位党建辅导员参加联学
   // 共建活动): the later one's label goes on with what its clause says, so one name never shows two numbers.
   const named = new Map<string, string>();
+  const dayOf = (asOf: string | undefined) => {
+    const d = asOf ? parseAsOf(asOf) : undefined;
+    return d?.ok ? d.day : asOf ?? '';
+  };
   figures.forEach((f, i) => {
-    const id = [f.label, f.scope ?? '', f.asOf ?? ''].join('\u0000');
+    const id = [f.label, f.scope ?? '', dayOf(f.asOf)].join('\u0000');
     const first = named.get(id);
     if (first === undefined) named.set(id, f.text);
     else if (first !== f.text && longer.has(i)) f.label = longer.get(i)!;
+    else if (first !== f.text) f.textUnsure = `上面的“${first}”也叫“${f.label}”、截至同一天，用 label 或 scope 写明各自数的是什么`;
   });
   // One value per metric and date: a later mention of the same metric is a free figure.
   const seen = new Set<string>();

@@ -24,7 +24,7 @@ export function dateIn(s: string): string | undefined {
   return `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
 }
 
-export type FurnitureKind = 'page-number' | 'masthead' | 'editor' | 'date' | 'wechat' | 'credit' | 'issue';
+export type FurnitureKind = 'page-number' | 'masthead' | 'editor' | 'date' | 'wechat' | 'credit' | 'issue' | 'related';
 
 export interface Furniture {
   kind: FurnitureKind;
@@ -40,6 +40,10 @@ const NEWSPAPER = /^[\u3400-\u9fff]{2,8}(?:日报|时报|晚报|晨报|商报|�
 const EDITOR = /(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|图片编辑|值班编辑)\s*[：:]/;
 const WEEKDAY = /星期[一二三四五六日天]|周[一二三四五六日]/;
 const FOOTER = /^(来源|出处|编辑|审核|初审|复审|终审|审校|校对|排版|监制|出品|统筹|责编|供稿|投稿|文字|文图|撰稿|作者|文|图片|图|摄影|视频)\s*[：:｜|/]\s*(.*)$/;
+/** The list of other posts a WeChat page ends with: everything after this line is other articles' titles. */
+const RELATED = /^(?:往期推荐|往期回顾|往期精彩|推荐阅读|精彩推荐|相关阅读|延伸阅读|相关链接|猜你喜欢|更多精彩|近期热文)[：:]?$/;
+/** Header fields of a web page or a pasted article: 作者：汪洋 储诚 up to the next field. */
+const HEADER_AUTHORS = /(?:^|\s)(?:作者|撰稿|文)\s*[：:]\s*(.+?)(?=\s+(?:来源|出处|发布|发表|时间|日期|浏览|阅读|点击|编辑|责任编辑|字号|分享)|$)/;
 const WECHAT_NOISE = /^(阅读(原文)?\s*\d*|阅读\s*\d+万?\+?|在看|点赞|分享|收藏|留言|写留言|赞|END|—\s*END\s*—|点击.*关注.*|长按.*二维码.*|扫码.*关注.*|关注我们|往期回顾|推荐阅读|精彩推荐|预览时标签不可点|微信扫一扫.*)$/i;
 
 /** What kind of furniture a line is, or undefined when it is text. `orgName` tells whether a word names an org. */
@@ -61,9 +65,14 @@ export function furniture(line: string, isOrgName: (s: string) => boolean): Furn
     const rest = t.replace(DATE, '').replace(/[\s　]+/g, '');
     if (!rest || rest.length <= 20 && (isOrgName(rest) || /(?:办公室|部|室|中心|委员会|党委|工会|团委)$/.test(rest))) return { kind: 'date', date };
   }
-  // 发布时间：2025年9月3日 — a header field of a pasted article.
-  if (date && /^(?:发布|发表|发稿|刊发|刊登|撰稿)?(?:时间|日期)\s*[：:]/.test(t)) return { kind: 'date', date };
-  if (/^第\s*[\d一二三四五六七八九十]+\s*期$/.test(compact) || /^(?:工作)?(?:简报|动态|快讯|信息|专刊)$/.test(compact)) return { kind: 'issue' };
+  // 发布时间：2025年9月3日 来源：… 作者：汪洋 储诚 — the header fields of a pasted web page.
+  if (date && /^(?:发布|发表|发稿|刊发|刊登|撰稿)?(?:时间|日期)\s*[：:]/.test(t)) {
+    const by = HEADER_AUTHORS.exec(t);
+    const names = by ? parseNames(by[1]!) : undefined;
+    return { kind: 'date', date, ...(names ? { authors: names } : {}) };
+  }
+  if (/^(?:\d{4}年)?第\s*[\d一二三四五六七八九十]+\s*期(?:[（(]总第?\s*\d+\s*期[）)])?$/.test(compact) || /^(?:工作)?(?:简报|动态|快讯|信息|专刊)$/.test(compact)) return { kind: 'issue' };
+  if (RELATED.test(compact)) return { kind: 'related' };
   if (WECHAT_NOISE.test(compact)) return { kind: 'wechat' };
   const footer = FOOTER.exec(t);
   if (footer && t.length <= 40) {

@@ -13,12 +13,12 @@
  *   headless body before them (pages print headlines above, below, or at the bottom of the page).
  */
 import type { OrgRegistry } from '../model.ts';
-import { closingBracketByline, namesLine, openingByline, photoCredit, trailingNames } from './names.ts';
-import { findOrgs, sameOrg, type OrgMention } from './orgs.ts';
+import { closingBracketByline, creditLine, namesLine, openingByline, photoCredit, trailingNames } from './names.ts';
+import { findOrgs, nonBankName, sameOrg, type OrgMention } from './orgs.ts';
 import { furniture } from './furniture.ts';
-import { CJK, SENTENCE_END, cleanHeadline, collapseSpaces, dedupeRepeats, halfWidth } from './text.ts';
+import { CJK, SENTENCE_END, cleanHeadline, collapseSpaces, dedupeRepeats, fullWidthPunctuation, halfWidth } from './text.ts';
 
-export type LineStyle = 'h1' | 'h2' | 'h3' | 'li' | 'p' | 'image';
+export type LineStyle = 'h1' | 'h2' | 'h3' | 'li' | 'p' | 'image' | 'row';
 
 export interface SourceLine {
   text: string;
@@ -27,6 +27,8 @@ export interface SourceLine {
   bold?: boolean;
   /** For an image: the name the reader gave it (see src/node/import). */
   image?: string;
+  /** For a table row: its cells. */
+  cells?: string[];
 }
 
 export interface SourceDoc {
@@ -35,12 +37,15 @@ export interface SourceDoc {
   structured: boolean;
 }
 
-export type ParagraphKind = 'p' | 'h2' | 'li' | 'image' | 'caption';
+export type ParagraphKind = 'p' | 'h2' | 'li' | 'image' | 'caption' | 'table';
 
 export interface Paragraph {
   kind: ParagraphKind;
+  /** A table's text is its rows, a line each, cells apart by a space. */
   text: string;
   image?: string;
+  /** A table's rows, the first one its header. */
+  rows?: string[][];
 }
 
 export interface LaidOutArticle {
@@ -48,6 +53,8 @@ export interface LaidOutArticle {
   headline: string[];
   /** The org line of the headline, if any. */
   orgLine?: string;
+  /** The org line names a company that is no bank (中国电信于都分公司): the item is someone else's. */
+  nonBank?: string;
   paragraphs: Paragraph[];
   authors: string[];
   /** Photo credits (邓华 摄). */
@@ -64,9 +71,10 @@ export interface LaidOutDoc {
 }
 
 type Token =
-  | { k: 'p'; text: string; kind: ParagraphKind; image?: string }
+  | { k: 'p'; text: string; kind: ParagraphKind; image?: string; rows?: string[][] }
   | { k: 'h'; text: string; title: boolean; org: boolean }
-  | { k: 'org'; text: string }
+  | { k: 'org'; text: string; nonBank?: boolean }
+  | { k: 'cap'; text: string }
   | { k: 'by'; authors: string[] }
   | { k: 'close'; authors: string[] }
   | { k: 'credit'; credit: string };
@@ -80,13 +88,16 @@ function hasOrg(text: string, registry: OrgRegistry): boolean {
   return findOrgs(text, registry).some((m) => !m.parent);
 }
 
-/** The whole line is one org's name (盐亭农商银行, 中国银行湖南省分行). */
+/** The whole line is one org's name (盐亭农商银行, 中国银行湖南省分行), or a company's (中国电信于都分公司). */
 function isOrgLine(text: string, registry: OrgRegistry): boolean {
   const t = text.replace(/\s+/g, '');
   if (t.length > 16 || /[，。；：、！？“”]/.test(t)) return false;
   const m = findOrgs(t, registry);
-  return m.length === 1 && m[0]!.start === 0 && m[0]!.end === t.length;
+  return m.length === 1 && m[0]!.start === 0 && m[0]!.end === t.length || nonBankName(t) !== undefined;
 }
+
+/** A photo caption standing as a line: 图为…, 上图：…, ▲ 村民在…. */
+const CAPTION_START = /^(?:图为|[（(]?(?:上|下|左|右|组|题)?图[：:]|[▲△▼↑])/;
 
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
@@ -109,18 +120,32 @@ function isCaption(text: string, registry: OrgRegistry): boolean {
 /** Lines of a document as tokens: paragraphs joined, headings and bylines recognised, furniture dropped. */
 function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]; authors: string[]; credits: string[] }): Token[] {
   const isOrgName = (s: string) => hasOrg(s, registry) && findOrgs(s, registry).some((m) => m.end - m.start >= s.length - 1);
-  const lines = doc.lines.map((l) => ({ ...l, text: halfWidth(l.text).replace(/\s+$/, '') }));
+  const lines = doc.lines.map((l) => ({ ...l, text: fullWidthPunctuation(halfWidth(l.text)).replace(/\s+$/, '') }));
   // Furniture first: it may sit in the middle of a sentence broken across a page.
-  const kept: (SourceLine | null)[] = lines.map((l) => {
-    if (!l.text.trim() || l.style === 'image') return l;
+  const kept: (SourceLine | null)[] = [];
+  for (const l of lines) {
+    if (!l.text.trim() || l.style === 'image' || l.style === 'row') {
+      kept.push(l);
+      continue;
+    }
     const text = l.text.replace(/^\*\*(.*)\*\*$/, '$1');
     const f = furniture(text, isOrgName);
-    if (!f) return l;
+    if (!f) {
+      kept.push(l);
+      continue;
+    }
+    // The list of other posts a WeChat page ends with: their titles are no articles.
+    if (f.kind === 'related') break;
+    // A briefing's masthead: the one or two short lines above 工作简报 / 第12期 name the series, not an article.
+    if (f.kind === 'issue') {
+      const before = kept.filter((k): k is SourceLine => k !== null && k.text.trim() !== '');
+      if (before.length <= 2 && before.every((k) => visibleLength(k.text) <= 20 && !/[，。；：！？]/.test(k.text))) kept.fill(null);
+    }
     if (f.date) sink.dates.push(f.date);
     if (f.authors) sink.authors.push(...f.authors);
     if (f.photographer) sink.credits.push(`${f.photographer} 摄`);
-    return null;
-  });
+    kept.push(null);
+  }
   const body = kept.filter((l): l is SourceLine => l !== null);
   const textLines = body.filter((l) => visibleLength(l.text) >= 8 && l.style !== 'image');
   const width = median(textLines.map((l) => visibleLength(l.text)));
@@ -131,10 +156,37 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
   const tokens: Token[] = [];
   let buf: string | undefined;
   let open = false;
+  // Captions and credits lifted out of a sentence a column break cut: they follow the paragraph once it ends.
+  let lifted: Token[] = [];
   const flush = () => {
     if (buf !== undefined && buf.trim()) tokens.push({ k: 'p', text: buf, kind: 'p' });
+    tokens.push(...lifted);
+    lifted = [];
     buf = undefined;
     open = false;
+  };
+  /** A caption or a credit line: set aside, and the sentence it interrupts goes on. */
+  const lift = (...xs: Token[]) => {
+    if (buf !== undefined && open) lifted.push(...xs);
+    else {
+      flush();
+      tokens.push(...xs);
+    }
+  };
+  /** Short lines without sentence punctuation down to an opening byline are a headline (引题, 主题, 副题). */
+  const beforeByline = (i: number): boolean => {
+    let n = 0;
+    for (let j = i; j < body.length && n < 4; j++) {
+      const t = body[j]!.text.trim();
+      if (!t) continue;
+      const by = openingByline(t);
+      if (by && !by.rest) return n > 0;
+      // An org line starts a headline: a line above it is a section's banner.
+      if (j > i && isOrgLine(t, registry)) return false;
+      if (visibleLength(t) > 36 || /[。；，]/.test(t) || PARA_END.test(t) || CAPTION_START.test(t)) return false;
+      n++;
+    }
+    return false;
   };
   const nextNonBlank = (i: number): number => {
     let j = i + 1;
@@ -150,6 +202,17 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
     if (line.style === 'image') {
       flush();
       tokens.push({ k: 'p', text: t, kind: 'image', ...(line.image ? { image: line.image } : {}) });
+      continue;
+    }
+    if (line.style === 'row') {
+      // A table's rows stay a table: one paragraph, a row a line.
+      flush();
+      const cells = (line.cells ?? [t]).map((c) => collapseSpaces(fullWidthPunctuation(halfWidth(c))));
+      const last = tokens[tokens.length - 1];
+      if (last?.k === 'p' && last.kind === 'table' && body[i - 1]?.style === 'row') {
+        last.rows!.push(cells);
+        last.text += `\n${cells.join(' ')}`;
+      } else tokens.push({ k: 'p', text: cells.join(' '), kind: 'table', rows: [cells] });
       continue;
     }
     if (!t) {
@@ -171,6 +234,28 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
       flush();
       tokens.push({ k: 'p', text: t, kind: 'li' });
       continue;
+    }
+
+    // Photo captions and credits, wherever the page set them, even inside a sentence: 图为…（钟华 摄）, 中国银行图.
+    if (line.style !== 'h1' && line.style !== 'h2' && line.style !== 'h3') {
+      const credit = creditLine(t, isOrgName);
+      if (credit) {
+        lift(...(credit.caption ? [{ k: 'cap', text: credit.caption } as Token] : []), { k: 'credit', credit: credit.credit });
+        continue;
+      }
+      if (CAPTION_START.test(t)) {
+        // A caption broken across column lines ends at its full stop or its credit.
+        let text = t;
+        while (columns && !/[。）)摄]$/.test(text) && i + 1 < body.length && body[i + 1]!.text.trim() && visibleLength(text) < 80) text += body[++i]!.text.trim();
+        const c = photoCredit(text);
+        lift({ k: 'cap', text: (c?.text ?? text).replace(/^[▲△▼↑]\s*/, '') }, ...(c?.credit ? [{ k: 'credit', credit: c.credit } as Token] : []));
+        continue;
+      }
+      const c = photoCredit(t);
+      if (c?.credit && c.text && visibleLength(c.text) <= 60 && (c.text.match(/。/g) ?? []).length <= 1 && (open || !doc.structured && !columns)) {
+        lift({ k: 'cap', text: c.text }, { k: 'credit', credit: c.credit });
+        continue;
+      }
     }
 
     // （通讯员 温娜） after a paragraph closes that item; before any text it opens the next one.
@@ -205,10 +290,11 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
     }
     if (!open && isOrgLine(t, registry)) {
       flush();
-      tokens.push({ k: 'org', text: t.replace(/\s+/g, '') });
+      const name = t.replace(/\s+/g, '');
+      tokens.push({ k: 'org', text: name, ...(nonBankName(name) ? { nonBank: true } : {}) });
       continue;
     }
-    const onlyNames = !open && (blankAfter || j >= body.length) ? namesLine(t) : undefined;
+    const onlyNames = !open && (blankAfter || j >= body.length || isOrgLine(next, registry)) ? namesLine(t) : undefined;
     if (onlyNames && (lastTokenKind() === 'p' || buf !== undefined)) {
       flush();
       tokens.push({ k: 'close', authors: onlyNames });
@@ -228,6 +314,9 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
         heading = true;
         title = true;
       } else if (afterOrgLine && short && !/[。；]/.test(t)) {
+        heading = true;
+        title = true;
+      } else if (!punct && beforeByline(i)) {
         heading = true;
         title = true;
       } else if (tokens.length === 0 && !doc.structured && visibleLength(t) <= 64 && !PARA_END.test(t) && !/^[“"]/.test(t) && !/[。；]/.test(t)
@@ -298,7 +387,15 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
     if (doc.structured) flush();
   }
   flush();
-  return tokens;
+  // A section's banner (企业风采, 乡村振兴) stands right above the next item's headline: it names no article. A
+  // headline's own second line stands there too, while its headline has room (an org line and one line, or two).
+  let room = 0;
+  return tokens.filter((tok, i) => {
+    const next = tokens[i + 1];
+    if (tok.k === 'h' && !tok.title && !tok.org && room === 0 && next && (next.k === 'org' || next.k === 'h' && next.title)) return false;
+    room = tok.k === 'org' ? 1 : tok.k === 'h' ? (room > 0 ? room - 1 : tok.title || tok.org ? 1 : 0) : 0;
+    return true;
+  });
 }
 
 function joinLines(a: string, b: string): string {
@@ -312,6 +409,7 @@ interface HeadGroup {
   kind: 'head';
   lines: string[];
   orgLine?: string;
+  nonBank?: boolean;
   org?: OrgMention;
   /** Index of the first body after it. */
   at: number;
@@ -347,7 +445,10 @@ export function layOut(doc: SourceDoc, registry: OrgRegistry): LaidOutDoc {
     const c = current();
     switch (tok.k) {
       case 'org':
-        segments.push({ kind: 'head', lines: [], orgLine: tok.text, org: orgOf(tok.text), at: -1 });
+        segments.push({ kind: 'head', lines: [], orgLine: tok.text, org: orgOf(tok.text), at: -1, ...(tok.nonBank ? { nonBank: true } : {}) });
+        break;
+      case 'cap':
+        openBody().paragraphs.push({ kind: 'caption', text: tok.text });
         break;
       case 'h': {
         const inOpenBody = c?.kind === 'body' && !c.closed && c.paragraphs.length > 0;
@@ -381,14 +482,14 @@ export function layOut(doc: SourceDoc, registry: OrgRegistry): LaidOutDoc {
       case 'p': {
         const b = openBody();
         const kind: ParagraphKind = tok.kind === 'p' && isCaption(tok.text, registry) && b.paragraphs.length > 0 ? 'caption' : tok.kind;
-        b.paragraphs.push({ kind, text: tok.text, ...(tok.image ? { image: tok.image } : {}) });
+        b.paragraphs.push({ kind, text: tok.text, ...(tok.image ? { image: tok.image } : {}), ...(tok.rows ? { rows: tok.rows } : {}) });
         break;
       }
     }
   }
 
   // Headlines to bodies.
-  const bodies = segments.filter((s): s is Body => s.kind === 'body' && s.paragraphs.some((p) => p.kind === 'p' || p.kind === 'li'));
+  const bodies = segments.filter((s): s is Body => s.kind === 'body' && s.paragraphs.some((p) => p.kind === 'p' || p.kind === 'li' || p.kind === 'table'));
   const bodyOrgs = new Map<Body, OrgMention[]>();
   for (const b of bodies) {
     const lead = b.paragraphs.filter((p) => p.kind === 'p').slice(0, 2).map((p) => collapseSpaces(p.text)).join('');
@@ -412,10 +513,11 @@ export function layOut(doc: SourceDoc, registry: OrgRegistry): LaidOutDoc {
   }
 
   const articles: LaidOutArticle[] = bodies.map((b) => {
-    const paragraphs = dedupeParagraphs(b.paragraphs.map((p) => ({ ...p, text: p.kind === 'image' ? p.text : dedupeRepeats(collapseSpaces(p.text), 3) })));
+    const paragraphs = dedupeParagraphs(b.paragraphs.map((p) => ({ ...p, text: p.kind === 'image' || p.kind === 'table' ? p.text : dedupeRepeats(collapseSpaces(p.text), 3) })));
     return {
       headline: b.headline ? [...(b.headline.orgLine ? [b.headline.orgLine] : []), ...b.headline.lines] : [],
       ...(b.headline?.orgLine ? { orgLine: b.headline.orgLine } : {}),
+      ...(b.headline?.nonBank ? { nonBank: b.headline.orgLine } : {}),
       paragraphs,
       authors: [...new Set(b.authors)],
       credits: [...new Set(b.credits)],

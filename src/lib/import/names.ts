@@ -128,3 +128,33 @@ export function photoCredit(s: string): { text: string; credit: string } | undef
   const names = parseNames(who) ?? (who ? [who.replace(/\s+/g, '')] : []);
   return { text: s.slice(0, m.index).trimEnd(), credit: names.length > 0 ? `${names.join(' ')} 摄` : '' };
 }
+
+/**
+ * A line that is a photo's credit, after its caption if the page prints one there: 中国银行图, 重走红军路 中国工商
+ * 银行于都支行供图, 钟 华 摄, （邓 华 摄）. Who took or gave the photo is an org (`isOrgName`) or names.
+ */
+export function creditLine(line: string, isOrgName: (s: string) => boolean): { caption: string; credit: string } | undefined {
+  const t = line.trim().replace(/[）)]\s*$/, '');
+  const m = /\s*(供图|图片|图|摄)$/.exec(t);
+  // 刘 畅 文/图: who wrote the text and took the photos is a byline.
+  if (!m || t.length > 80 || /(?:文\s*[\/／]\s*|图\s*[\/／]\s*|文)图$/.test(t)) return undefined;
+  const rest = t.slice(0, m.index);
+  const opening = Math.max(rest.lastIndexOf('（'), rest.lastIndexOf('('));
+  const who = (w: string): string | undefined => {
+    const bare = w.replace(/^(?:本报记者|记者|通讯员|图\/)\s*/, '').trim();
+    if (!bare) return undefined;
+    if (isOrgName(bare.replace(/\s+/g, ''))) return bare.replace(/\s+/g, '');
+    return parseNames(bare)?.join(' ');
+  };
+  const credit = (name: string) => (m[1] === '摄' ? `${name} 摄` : `${name}${m[1]}`);
+  if (opening >= 0) {
+    const name = who(rest.slice(opening + 1));
+    return name ? { caption: rest.slice(0, opening).trim(), credit: credit(name) } : undefined;
+  }
+  const parts = rest.trim().split(/\s+/);
+  for (let k = parts.length; k >= 1; k--) {
+    const name = who(parts.slice(parts.length - k).join(' '));
+    if (name) return { caption: parts.slice(0, parts.length - k).join(' '), credit: credit(name) };
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@
  * registry does not know them yet. An unknown org is proposed for the registry, never added silently.
  */
 import { normalizeOrgName } from '../catalog.ts';
+import { BANK_BRANDS, BANK_SUFFIXES, NON_BANK_SUFFIXES, NOT_IN_NAME, PART_SUFFIXES, PARTNER_BRANDS } from '../figures/claim-words.ts';
 import type { OrgRegistry } from '../model.ts';
 import type { Org } from '../../schemas/org.ts';
 
@@ -12,12 +13,23 @@ export const PROVINCES = [
   '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门',
 ];
 
-const SUFFIXES = ['农村商业银行', '农商银行', '农商行', '村镇银行', '农村合作银行', '农村信用合作联社', '农村信用联社', '信用联社', '农村信用社', '农信社', '分行', '支行', '银行', '建行', '农行', '工行', '中行', '交行'];
+/**
+ * What ends the name of an org that reports: a bank or a branch of one (the claim reader's BANK_SUFFIXES, without
+ * outlets and service points, which are parts of an org), or a big bank's short name (湖南中行, 毕节建行).
+ */
+const SUFFIXES = [
+  ...BANK_SUFFIXES.filter((w) => !(PART_SUFFIXES as readonly string[]).includes(w) || w === '分行' || w === '支行'),
+  ...BANK_BRANDS.flat().filter((w) => w.endsWith('行') && w.length <= 3),
+].sort((a, b) => b.length - a.length);
 const SUFFIX_RE = new RegExp(`(${SUFFIXES.join('|')})`, 'g');
-/** Where a name cannot continue to the left: these end the word before it (与甬城农商银行, 是该行). */
-const STOP = /[的与和在由是对向把被让从及将据经同该各本我其为即到去了着等、，。；：！？“”‘’《》（）()【】\s\d—\-·…~～|｜/]/;
+/** The big banks' names, longest first: 中国工商银行 before 工商银行. */
+const BRAND_WORDS = BANK_BRANDS.flat().sort((a, b) => b.length - a.length);
+/** Where a name cannot continue to the left: these end the word before it (与甬城农商银行, 是该行), in either width. */
+const STOP = /[的与和在由是对向把被让从及将据经同该各本我其为即到去了着等、，。；：！？“”‘’《》（）()【】\s\d—\-·…~～|｜丨/,;:!?"'[\]]/;
+/** Words that describe a kind of bank, never one bank: 国有大型银行, 股份制银行. */
+const DESCRIPTIVE = /国有|大型|股份|(?<!农村)商业银行$|政策性|中小|民营|外资|城商|各类|金融机构|合作金融/;
 /** Not the reporting org, whatever the article says about them. */
-const NEVER = /人民银行|人行|央行|政策性银行|开发银行|进出口银行|商业银行$|^银行$|联合银行|联社$|省联社|农信联社|世界银行/;
+const NEVER = /人民银行|人行|央行|政策性银行|开发银行|进出口银行|(?<!农村)商业银行$|^银行$|联合银行|联社$|省联社|农信联社|世界银行/;
 const GENERIC = /^(?:各|全|该|本|我|辖内|县|市|省|区|乡|镇|村|所有|多家|一家|两家|各家)?(?:农商银行|农村商业银行|农商行|银行|支行|分行|村镇银行|信用社)$/;
 
 export interface OrgMention {
@@ -85,7 +97,19 @@ export function findOrgs(text: string, registry: OrgRegistry): OrgMention[] {
       start += inner[0].length;
       name = text.slice(start, end);
     }
+    // A big bank's full name starts the org's name, or a province does right before it: 重走红军路中国工商银行于都
+    // 支行 is 中国工商银行于都支行 (a short name goes after its place: 毕节建行).
+    const brand = BRAND_WORDS.filter((b) => b.endsWith('银行')).map((b) => name.indexOf(b)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (brand) {
+      const prov = PROVINCES.map((p) => [`${p}省`, p]).flat().find((p) => name.slice(0, brand).endsWith(p));
+      const cut = brand - (prov?.length ?? 0);
+      if (cut > 0) {
+        start += cut;
+        name = text.slice(start, end);
+      }
+    }
     if (name.length < 4 || GENERIC.test(name) || NEVER.test(name) || /^(?:年|月|日|号|上半年|下半年|季度)|半年|季度/.test(name)) continue;
+    if (!wellFormed(name)) continue;
     if (out.some((o) => o.start <= start && o.end >= end)) continue;
     const org = lookupOrg(name, registry);
     mark({ text: name, start, end, ...(org ? { org } : {}), parent: parentAfter(end) });
@@ -102,6 +126,42 @@ export function findOrgs(text: string, registry: OrgRegistry): OrgMention[] {
   // 建设银行贵州毕节分行 is one name, not 建设银行 and then a branch.
   const kept = out.filter((m) => !out.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An institution's name, not a clause that ends in one: no verb or function word inside (推动全县农商银行, 切实
+ * 发挥国有大型银行), no word describing a kind of bank; a name ending in a bare 银行 is a place's bank (宁波银行) or
+ * a big bank's (中国工商银行).
+ */
+function wellFormed(name: string): boolean {
+  const bare = name.replace(/(?:农村商业银行|农商银行|农村合作银行|村镇银行)$/, '');
+  if (NOT_IN_NAME.test(bare) || DESCRIPTIVE.test(name)) return false;
+  if (/银行$/.test(name) && !/(?:农村商业|农商|农村合作|村镇)银行$/.test(name) && !BRAND_WORDS.some((b) => name.endsWith(b))) return name.length <= 8;
+  return true;
+}
+
+/**
+ * One key for the ways an article names an unknown org: 建行毕节分行, 建设银行贵州毕节分行 and 中国建设银行毕节分行 are
+ * one; the big bank's name in its first form, provinces left out, 农村商业银行 as 农商银行.
+ */
+export function orgKey(name: string): string {
+  let n = normalizeOrgName(name);
+  const brand = BRAND_WORDS.find((b) => n.includes(b));
+  if (brand) {
+    const group = BANK_BRANDS.find((g) => g.includes(brand))!;
+    n = n.replace(brand, `\u0000${group[0]}\u0000`);
+  }
+  // A province between the bank and a city is dropped (贵州毕节分行); a province's own branch keeps it (湖南省分行).
+  for (const p of PROVINCES) n = n.replace(new RegExp(`${p}(?:省|自治区|市)?(?=[\u4e00-\u9fff]{4})`), '');
+  return n.replace(/\u0000/g, '');
+}
+
+/** A company or group that is no bank (宁波移动, 中国电信于都分公司, 某某集团): the whole of `text`, or undefined. */
+export function nonBankName(text: string): string | undefined {
+  const t = text.replace(/\s+/g, '');
+  if (t.length < 4 || t.length > 20 || /银行|支行|分行|联社|信用社|[，。；：、！？“”]/.test(t)) return undefined;
+  const company = NON_BANK_SUFFIXES.some((w) => /公司|集团$/.test(w) && t.endsWith(w));
+  return company && (PARTNER_BRANDS.test(t) || !NOT_IN_NAME.test(t)) ? t : undefined;
 }
 
 /** The same org? Registry orgs by id, others by name without province and with 农村商业银行 = 农商银行. */
@@ -122,15 +182,20 @@ export interface OrgProposal {
   id: string;
   name: string;
   aliases: string[];
-  type?: string;
+  type?: Org['type'];
   province?: string;
 }
 
-export function proposeOrg(printed: string, toId: (name: string) => string): OrgProposal {
+/** The registry entry a proposal would be once added: how the check will read the article's figures then. */
+export function proposedOrg(p: OrgProposal): Org {
+  return { id: p.id, name: p.name, aliases: p.aliases, type: p.type ?? '其他', region: { province: p.province ?? '' } };
+}
+
+export function proposeOrg(printed: string, toId: (name: string) => string, others: readonly string[] = []): OrgProposal {
   const normalized = normalizeOrgName(printed);
   const { province, name } = stripProvince(normalized);
-  const aliases = [...new Set([printed, normalized].filter((n) => n !== name))];
-  const type = /农商银行$/.test(name) ? '农商银行' : /村镇银行$/.test(name) ? '村镇银行' : /支行$/.test(name) ? '支行' : /分行$/.test(name) ? '分行' : /(联社|信用社)$/.test(name) ? '农村信用社' : undefined;
+  const aliases = [...new Set([printed, normalized, ...others].filter((n) => n !== name))];
+  const type = /农商银行$/.test(name) ? '农商银行' : /村镇银行$/.test(name) ? '村镇银行' : /支行$/.test(name) ? '支行' : /省分行$/.test(name) ? '省分行' : /分行$/.test(name) ? '分行' : /(联社|信用社)$/.test(name) ? '联社' : undefined;
   const place = name.replace(/(?:农商银行|村镇银行|农村信用合作联社|农村信用联社|信用联社|农村信用社|农信社|银行)$/, '');
   return { id: toId(place || name), name, aliases, ...(type ? { type } : {}), ...(province ? { province } : {}) };
 }

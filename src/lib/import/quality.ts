@@ -5,6 +5,7 @@
  */
 import type { ContractArticle } from './report.ts';
 import type { FigureCategory } from './figures.ts';
+import { fullWidthPunctuation } from './text.ts';
 
 export interface ExpectedFigure {
   text: string;
@@ -46,7 +47,8 @@ export interface QualityReport {
   mistakes: string[];
 }
 
-const norm = (s: string | null) => (s ?? '').replace(/[\s\u3000]/g, '').replace(/\\/g, '');
+/** Spaces, escapes and the width of punctuation (the importer writes Chinese marks for half-width ones) aside. */
+const norm = (s: string | null) => fullWidthPunctuation(s ?? '').replace(/[\s\u3000]/g, '').replace(/\\/g, '');
 
 export function categoryOfUnit(unit: string, text: string): FigureCategory {
   if (/元$/.test(unit)) return 'money';

@@ -19,6 +19,46 @@ export function halfWidth(s: string): string {
     .replace(/[\u200b-\u200d\ufeff]/g, '');
 }
 
+/** Chinese text and its own punctuation: what a half-width mark typed beside it stands in for. */
+const CHINESE_SIDE = /[\u3400-\u9fff“”‘’（）《》【】「」、，。；：！？…—]/;
+
+/**
+ * Half-width punctuation typed into Chinese text (an input method left in English mode, a web page pasted): the
+ * Chinese mark it stands for, so that names, clauses and sentences end where the article ends them. Marks between
+ * digits (1,100户, 10:32, 3.15) and in Latin text keep their width.
+ */
+export function fullWidthPunctuation(text: string): string {
+  if (!CJK.test(text)) return text;
+  // "党建+金融" and (通讯员 王某): quotes and brackets around Chinese words are Chinese ones; around code or markup
+  // (href="…", alert(1)) they stay.
+  const s = text
+    .replace(/"([^"<>=]*[\u3400-\u9fff][^"<>=]*)"/g, '“$1”')
+    .replace(/\(([^()<>=]*[\u3400-\u9fff][^()<>=]*)\)/g, '（$1）');
+  const near = (i: number, step: 1 | -1): string => {
+    let j = i + step;
+    while (s[j] === ' ') j += step;
+    return s[j] ?? '';
+  };
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const before = near(i, -1);
+    const after = near(i, 1);
+    // Typed after Chinese text, or between a figure and the Chinese text going on: 增幅8.56%,下一步.
+    const chinese = CHINESE_SIDE.test(before) || /[\d%]/.test(before) && CHINESE_SIDE.test(s[i + 1] ?? '');
+    let mark: string | undefined;
+    if (c === ',' && chinese && !(/\d/.test(before) && /\d/.test(after))) mark = '，';
+    else if (c === ';' && chinese) mark = '；';
+    else if (c === ':' && chinese && !(/\d/.test(before) && /\d/.test(after)) && s[i + 1] !== '/') mark = '：';
+    else if ((c === '?' || c === '!') && CHINESE_SIDE.test(before)) mark = c === '?' ? '？' : '！';
+    else if (c === '.' && CHINESE_SIDE.test(before) && !/[。.]/.test(before) && s[i + 1] !== '.' && (after === '' || CHINESE_SIDE.test(after) || after === '"')) mark = '。';
+    out += mark ?? c;
+    // The space typed after a half-width mark belongs to Latin typing, not to Chinese text.
+    if (mark) while (s[i + 1] === ' ') i++;
+  }
+  return out;
+}
+
 const isTight = (c: string): boolean => CJK.test(c) || /[\d%“”‘’「」『』《》（）【】，。；：、！？…—·]/.test(c);
 
 /** Removes spaces (also the ideographic one) next to Chinese characters and Chinese punctuation. */

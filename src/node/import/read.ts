@@ -151,10 +151,19 @@ export async function docxToSource(bytes: Uint8Array, name = 'Word 文件'): Pro
   const lines: SourceLine[] = [];
   let cur: { text: string; style: SourceLine['style']; boldChars: number } | undefined;
   let boldDepth = 0;
+  // A table: its rows, each a list of cells; the paragraphs of a cell are the cell's text.
+  let row: string[] | undefined;
+  let cell: string | undefined;
+  let tables = 0;
   const open = (style: SourceLine['style']) => {
     cur = { text: '', style, boldChars: 0 };
   };
   const close = () => {
+    if (cell !== undefined) {
+      if (cur) cell += (cell ? ' ' : '') + cur.text.replace(/\s+/g, ' ').trim();
+      cur = undefined;
+      return;
+    }
     if (cur && cur.text.trim()) {
       const text = cur.text.replace(/\s+/g, (s) => (s.includes('\n') ? '' : s)).trim();
       const bold = cur.boldChars >= text.replace(/\s/g, '').length && text.length > 0;
@@ -164,7 +173,12 @@ export async function docxToSource(bytes: Uint8Array, name = 'Word 文件'): Pro
   };
   const parser = new Parser({
     onopentag(name, attrs) {
-      if (/^h[1-6]$/.test(name)) open(name === 'h1' ? 'h1' : name === 'h2' ? 'h2' : 'h3');
+      if (name === 'table') {
+        close();
+        tables++;
+      } else if (name === 'tr' && tables === 1) row = [];
+      else if ((name === 'td' || name === 'th') && tables === 1) cell = '';
+      else if (/^h[1-6]$/.test(name)) open(name === 'h1' ? 'h1' : name === 'h2' ? 'h2' : 'h3');
       else if (name === 'p') open('p');
       else if (name === 'li') open('li');
       else if (name === 'strong' || name === 'b') boldDepth++;
@@ -182,6 +196,14 @@ export async function docxToSource(bytes: Uint8Array, name = 'Word 文件'): Pro
     onclosetag(name) {
       if (name === 'strong' || name === 'b') boldDepth = Math.max(0, boldDepth - 1);
       if (/^(h[1-6]|p|li)$/.test(name)) close();
+      if ((name === 'td' || name === 'th') && cell !== undefined) {
+        close();
+        row?.push(cell.trim());
+        cell = undefined;
+      } else if (name === 'tr' && row) {
+        if (row.some((c) => c)) lines.push({ text: row.join(' '), style: 'row', cells: row });
+        row = undefined;
+      } else if (name === 'table') tables = Math.max(0, tables - 1);
     },
   }, { decodeEntities: true });
   parser.write(result.value);

@@ -8,6 +8,7 @@ import type { ImportedArticle } from '../../../src/lib/import/article.ts';
 import { bodyMarkdown } from '../../../src/lib/import/article.ts';
 import { renderDraft } from '../../../src/lib/import/draft.ts';
 import { buildRegistry } from '../../../src/lib/catalog.ts';
+import { proposedOrg } from '../../../src/lib/import/orgs.ts';
 import { validateReport } from '../../../src/lib/validate/report.ts';
 import type { ContentConfig } from '../../../src/node/content-config.ts';
 
@@ -106,7 +107,8 @@ export function draftActions(a: ImportedArticle, e: LabelledArticle, o: { config
   if (e.orgStatus === 'proposed') {
     const p = a.proposal;
     count += p ? (p.province ? 1 : 2) : 2;
-    registry = buildRegistry({ orgs: [...o.config.registry.orgs, { id: 'proposed', name: e.org, aliases: [], region: { province: p?.province ?? '湖南' } }] } as never);
+    const entry = p ? { ...proposedOrg(p), region: { province: p.province ?? '某省' } } : { id: 'proposed', name: e.org, aliases: [], type: '其他' as const, region: { province: '某省' } };
+    registry = buildRegistry({ orgs: [...o.config.registry.orgs, entry] });
   }
   const text = `---\n${doc.toString()}---\n${rest}`;
   const result = validateReport(text, 'content/reports/layout-article.md', {

@@ -13,6 +13,9 @@ import { fileSummary } from '../src/lib/import/report.ts';
 import { runCommand } from '../src/node/operator-errors.ts';
 import type { ContractArticle } from '../src/lib/import/report.ts';
 
+/** The review screen of `npm run dev` (it serves on 127.0.0.1:4321 under the site's base). */
+const reviewAddress = (base: string) => `http://127.0.0.1:4321${base}_review/`;
+
 const USAGE = `用法：npm run import -- [--json] 文件…
   文件可以是 Word（.docx）、文本（.txt，UTF-8、GBK 或 UTF-16 均可）或 Markdown（.md）；写 - 从标准输入读取。
   每篇文章写成 content/reports/ 下的一份草稿（draft: true），已有的文件不会被覆盖。
@@ -57,12 +60,13 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const drafts = writeDrafts(imported, config, taken);
-    written.push(...drafts.map((d) => d.file));
-    const check = drafts.length > 0 ? `npm run check -- ${drafts.map((d) => d.file).join(' ')}` : 'npm run check';
-    console.log(fileSummary(imported.source.name, imported.source.encoding, drafts, check) + '\n');
+    const files = drafts.flatMap((d) => (d.file === null ? [] : [d.file]));
+    written.push(...files);
+    const check = files.length > 0 ? `npm run check -- ${files.join(' ')}` : 'npm run check';
+    console.log(fileSummary(imported.source.name, imported.source.encoding, drafts, { review: reviewAddress(config.site.base), check }) + '\n');
   }
   if (json) process.stdout.write(JSON.stringify({ articles: all }, null, 2) + '\n');
-  else if (written.length > 0) console.log(`共写出 ${written.length} 份草稿。预览：npm run dev 后打开 http://127.0.0.1:4321${config.site.base}reports/<文件名>/`);
+  else if (written.length > 0) console.log(`共写出 ${written.length} 份草稿。审阅：npm run dev 后打开 ${reviewAddress(config.site.base)}；预览一篇：http://127.0.0.1:4321${config.site.base}reports/<文件名>/`);
   return code;
 }
 

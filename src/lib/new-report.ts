@@ -1,6 +1,7 @@
 /**
- * A new report's skeleton: every field filled or marked, with a Chinese comment saying what to write, so a
- * writer starts from a file that already passes the check (as a draft) and only replaces the placeholders.
+ * A new report's skeleton: every field filled or marked, with a Chinese comment saying what to write. What the
+ * writer must still rewrite (the summary and the body) says 请改写, which the check reports, with its line, until
+ * it is replaced; everything else already passes.
  */
 import YAML from 'yaml';
 import { normalizeOrgName } from './catalog.ts';

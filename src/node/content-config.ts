@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { buildCatalog, buildRegistry, catalogIssues, registryIssues } from '../lib/catalog.ts';
+import { placeholderProblems } from '../lib/validate/placeholders.ts';
 import { parseYamlFile } from '../lib/frontmatter.ts';
 import type { Catalog, OrgRegistry } from '../lib/model.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
@@ -87,6 +88,9 @@ function readData<T>(file: string, schema: z.ZodType<T>, label: string, contentD
     const problems = schemaProblems(res.error, parsed.source, rel, { fieldsAt: () => [], help: HELP });
     throw new ContentConfigError(problems.map((p) => ({ ...p, title: `${label}：${p.title}` })));
   }
+  // A placeholder the import's proposal leaves (province: 请填写省份) would name a page of the site.
+  const placeholders = placeholderProblems(parsed.source.data, { file: rel, locate: parsed.source.locate, label });
+  if (placeholders.length > 0) throw new ContentConfigError(placeholders);
   return { data: res.data, text };
 }
 

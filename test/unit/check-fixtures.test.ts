@@ -63,6 +63,7 @@ const EXPECTED: Record<string, [string, string | undefined, 'error' | 'warning']
   'chart-context': ['component-chart-context', '正文', 'error'],
   'authors-not-a-list': ['schema-invalid-type', 'authors', 'error'],
   'title-too-long': ['schema-too-big', 'title', 'error'],
+  'placeholder-left': ['placeholder', 'summary', 'error'],
   'cover-image-missing': ['cover-missing', 'cover.src', 'error'],
   'asof-unreadable': ['schema-custom', 'metrics[0].asOf', 'error'],
   'gbk-encoded': ['encoding-not-utf8', undefined, 'error'],

@@ -1,9 +1,9 @@
 /**
- * `npm run new`: the skeleton it writes passes the check as a draft; the org is chosen from the registry with
+ * `npm run new`: the skeleton it writes passes the check once its 请改写 lines are rewritten; the org is chosen from the registry with
  * suggestions; answers can come from flags or, one per line, from a pipe; nothing is overwritten.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ function run(script: string, content: string, args: string[], input = '') {
 
 // Each test runs whole scripts; other builds may share the machine.
 describe('npm run new', { timeout: 120_000 }, () => {
-  it('writes a skeleton from flags that passes the check, and prints its path and preview address', () => {
+  it('writes a skeleton from flags whose placeholders the check names, and prints its path and preview address', () => {
     const dir = contentFolder('flags');
     const { code, out } = run('scripts/new.ts', dir, ['--org', '山西介休农商银行', '--title', '介休农商银行开展金融夜校', '--date', '2025-06-09', '--themes', '党建引领,普惠金融', '--slug', 'jiexiu-2025-yexiao']);
     expect(code, out).toBe(0);
@@ -36,9 +36,15 @@ describe('npm run new', { timeout: 120_000 }, () => {
     const text = readFileSync(path.join(dir, 'reports', 'jiexiu-2025-yexiao.md'), 'utf8');
     expect(text).toContain('org: 介休农商银行');
     expect(text).toContain('themes: [党建引领, 普惠金融]');
+    // The skeleton's two 请改写 lines are errors until rewritten; then it passes.
     const check = run('scripts/check.ts', dir, []);
-    expect(check.out).toContain('没有发现问题');
-    expect(check.code).toBe(0);
+    expect(check.code, check.out).toBe(1);
+    expect([...check.out.matchAll(/jiexiu-2025-yexiao\.md:(\d+):\d+ {2}(\S+)/g)].map((m) => m[2])).toEqual(['summary', '正文']);
+    const file = path.join(dir, 'reports', 'jiexiu-2025-yexiao.md');
+    writeFileSync(file, text.replace(/summary: 请改写：.*/, 'summary: 介休农商银行把金融夜校办进村里，讲解信贷政策和防诈知识。').replace(/请改写：这里写正文.*/, '今年以来，介休农商银行把金融夜校办进村里。'));
+    const fixed = run('scripts/check.ts', dir, []);
+    expect(fixed.out).toContain('没有发现问题');
+    expect(fixed.code).toBe(0);
   });
 
   it('asks in Chinese for what the flags leave out, suggesting registry names for an unknown org', () => {

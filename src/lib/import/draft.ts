@@ -74,7 +74,8 @@ export function renderDraft(input: DraftInput): string {
   else L.push('title:  # 请填写：标题（4–60 个字），原文没有印标题');
   const summary = summaryOf(a);
   L.push(summary ? `summary: ${scalar(summary)}  # 请确认：取自正文开头，可改写成一两句摘要` : 'summary:  # 请填写：一两句摘要（10–160 个字）');
-  if (a.registryOrg) L.push(`org: ${scalar(a.registryOrg.name)}`);
+  const candidates = a.orgCandidates ? `  # 请确认：原文标题没写机构，正文开头还提到 ${a.orgCandidates.join('、')}；不是这家时改成名录里的名称` : '';
+  if (a.registryOrg) L.push(`org: ${scalar(a.registryOrg.name)}${candidates}`);
   else if (a.org) L.push(`org: ${scalar(a.org)}  # 请填写：机构名录 content/orgs.yaml 里还没有这个机构，请按导入总结里的建议加进名录（或改成名录里的名称）`);
   else L.push('org:  # 请填写：报告机构（机构名录 content/orgs.yaml 里的全称、简称或别名）');
   L.push(a.date ? `date: ${a.date}` : 'date:  # 请填写：发布日期，如 2025-06-09（原文没有印日期）');
@@ -118,4 +119,25 @@ export function renderDraft(input: DraftInput): string {
   if (credits.length > 0) L.push(`# 原文的摄影署名：${credits.join('，')}`);
   L.push('---', '', input.body.trim(), '');
   return L.join('\n');
+}
+
+/** What a field a draft asks to fill is, in the writer's words. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  title: '标题', summary: '摘要', org: '机构', date: '发布日期', authors: '作者', themes: '主题', label: '统计的是什么', asOf: '截至日期',
+};
+
+/** The fields a draft marks # 请填写, in order: date（发布日期）, metrics 第 3 项的 label（统计的是什么）. */
+export function fieldsToFill(draft: string): string[] {
+  const out: string[] = [];
+  let metric = 0;
+  let fences = 0;
+  for (const line of draft.split('\n')) {
+    if (/^---\s*$/.test(line) && ++fences === 2) break;
+    if (/^ {2}- /.test(line)) metric++;
+    const field = /^(?: {2}- | {4})?([A-Za-z]+):/.exec(line)?.[1];
+    if (!field || !/#\s*请填写/.test(line)) continue;
+    const name = FIELD_NAMES[field] ? `${field}（${FIELD_NAMES[field]}）` : field;
+    out.push(/^ {2}/.test(line) ? `metrics 第 ${metric} 项的 ${name}` : name);
+  }
+  return out;
 }

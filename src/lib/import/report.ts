@@ -39,9 +39,18 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
 
 export interface WrittenDraft {
   article: ImportedArticle;
-  /** Path as the writer reads it, e.g. content/reports/yanting-20250609-hulian.md. */
-  file: string;
+  /** Path as the writer reads it, e.g. content/reports/yanting-20250609-hulian.md; null when no draft was written. */
+  file: string | null;
   images: number;
+  /** The fields the draft marks # 请填写, as fieldsToFill reads them. */
+  toFill: string[];
+}
+
+/** Where the writer goes on: the review screen of `npm run dev`, or the check after editing by hand. */
+export interface NextStep {
+  /** The review screen's address (base-aware), e.g. http://127.0.0.1:4321/_review/. */
+  review: string;
+  check: string;
 }
 
 /** The proposal as it would stand in orgs.yaml. */
@@ -64,29 +73,80 @@ function setAsideSummary(xs: readonly SetAsideFigure[]): string {
     .join('、');
 }
 
-export function fileSummary(source: string, encoding: Encoding, drafts: WrittenDraft[], checkCommand: string): string {
+/** The first words of an article's text, for telling its drafts apart. */
+function firstLine(a: ImportedArticle): string {
+  const first = a.paragraphs.find((p) => p.kind === 'p' || p.kind === 'li')?.text.replace(/\s+/g, '') ?? '';
+  return first.length > 36 ? `${first.slice(0, 36)}…` : first;
+}
+
+/** metrics 第 1 项的 asOf … 第 8 项的 asOf said once: metrics 第 1—8 项的 asOf. */
+function fillList(fields: readonly string[]): string {
   const out: string[] = [];
-  out.push(`《${source}》（${ENCODING_NAMES[encoding]}）：找到 ${drafts.length} 篇文章`);
+  for (let i = 0; i < fields.length; i++) {
+    const m = /^metrics 第 (\d+) 项的 (.*)$/.exec(fields[i]!);
+    if (!m) {
+      out.push(fields[i]!);
+      continue;
+    }
+    let last = Number(m[1]);
+    while (i + 1 < fields.length && fields[i + 1] === `metrics 第 ${last + 1} 项的 ${m[2]}`) {
+      last++;
+      i++;
+    }
+    out.push(last > Number(m[1]) ? `metrics 第 ${m[1]}—${last} 项的 ${m[2]}` : fields[i]!);
+  }
+  return out.join('、');
+}
+
+/** 10亿元（“力争”：计划或目标） for each figure left out, the word that decided it first. */
+function leftOut(xs: readonly SetAsideFigure[]): string {
+  return xs.map((x) => `${x.text}（${x.reason.replace(/：.*$/, '')}）`).join('、');
+}
+
+export function fileSummary(source: string, encoding: Encoding, drafts: WrittenDraft[], next: NextStep): string {
+  const out: string[] = [];
+  const written = drafts.filter((d) => d.file !== null);
+  out.push(`《${source}》（${ENCODING_NAMES[encoding]}）：找到 ${drafts.length} 篇文章${written.length < drafts.length ? `，写出 ${written.length} 份草稿` : ''}`);
   if (drafts.length === 0) {
     out.push('  没有找到正文。请确认文件里是文章的文字（扫描件 PDF 要先识别成文字）。');
     return out.join('\n');
   }
   drafts.forEach((d, i) => {
     const a = d.article;
-    const mapped = a.figures.filter((f) => f.key).length;
-    const free = a.figures.length - mapped;
-    const toFill = a.figures.filter((f) => !f.label || !f.asOf).length;
+    if (d.file === null) {
+      out.push(`  ${i + 1}. 没有写草稿：这篇说的是${a.nonBank}，不是银行（${a.title ? `《${a.title}》，` : ''}开头：${firstLine(a)}）。`);
+      out.push('     确要收录时，用 npm run new 新建一份报告，把正文复制进去，机构写名录里的银行。');
+      return;
+    }
     out.push(`  ${i + 1}. ${d.file}`);
+    out.push(`     开头：${firstLine(a)}`);
     out.push(`     标题：${a.title ?? '（原文没有标题，请填写）'}`);
-    out.push(`     机构：${a.org ?? '（没认出，请填写）'}${a.org && !a.registryOrg ? '（名录里没有，见下方建议）' : ''} · 日期：${a.date ?? '未印（请填写）'} · 作者：${a.authors.join('、') || '无署名'}`);
-    out.push(`     数字：对应指标目录 ${mapped} 个，自由数字 ${free} 个，待确认 ${a.setAside.length + toFill} 个${a.setAside.length > 0 ? `（其中 ${setAsideSummary(a.setAside)}，没有放进 metrics）` : ''}${d.images > 0 ? ` · 图片 ${d.images} 张` : ''}`);
+    const org = a.org === null ? '没认出（请填写）'
+      : a.registryOrg ? `${a.org}（名录里有）` : `${a.org}（名录里没有，建议加入，见下方）`;
+    const unsure = a.orgCandidates ? `；没把握：标题没写机构，正文开头还提到 ${a.orgCandidates.join('、')}` : '';
+    out.push(`     机构：${org}${unsure} · 日期：${a.date ?? '原文没印（请填写）'} · 作者：${a.authors.join('、') || '无署名'}`);
+    const keyed = a.figures.filter((f) => f.key).length;
+    const scoped = a.figures.filter((f) => !f.key && f.scope).length;
+    const free = a.figures.length - keyed - scoped;
+    const elsewhere = a.setAside.filter((x) => x.kind === 'other');
+    const dropped = a.setAside.filter((x) => x.kind !== 'other');
+    out.push(`     数字：${a.figures.length} 个放进 metrics（本行全行指标 ${keyed} 个、本行某个口径 ${scoped} 个、只写说明 ${free} 个）${d.images > 0 ? ` · 图片 ${d.images} 张` : ''}`);
+    if (elsewhere.length > 0) out.push(`     放在一边 ${elsewhere.length} 个（别处的数字）：${leftOut(elsewhere)}`);
+    if (dropped.length > 0) out.push(`     没有放进 ${dropped.length} 个（${setAsideSummary(dropped)}）：${leftOut(dropped)}`);
+    out.push(`     要填写：${d.toFill.length > 0 ? fillList(d.toFill) : '没有'}`);
   });
+  const known = [...new Set(written.filter((d) => d.article.registryOrg).map((d) => d.article.org!))];
   const proposals = new Map<string, OrgProposal>();
-  for (const d of drafts) if (d.article.proposal) proposals.set(d.article.proposal.name, d.article.proposal);
+  for (const d of written) if (d.article.proposal) proposals.set(d.article.proposal.name, d.article.proposal);
+  const unsure = written.filter((d) => d.article.orgCandidates).map((d) => d.article.org!);
+  out.push(`  机构：名录里有 ${known.length} 家${known.length > 0 ? `（${known.join('、')}）` : ''}；建议加入 ${proposals.size} 家${proposals.size > 0 ? `（${[...proposals.keys()].join('、')}）` : ''}；没把握 ${unsure.length} 家${unsure.length > 0 ? `（${unsure.join('、')}）` : ''}`);
   if (proposals.size > 0) {
-    out.push('  机构名录 content/orgs.yaml 里还没有这些机构，核对后加在 orgs: 下面（地区、上级机构请补全）：');
+    out.push('  机构名录 content/orgs.yaml 里还没有这些机构，核对后加在 orgs: 下面（“请填写”的省份和上级机构请补全）：');
     for (const p of proposals.values()) out.push(proposalYaml(p).split('\n').map((l) => `  ${l}`).join('\n'));
   }
-  out.push(`  下一步：补齐草稿里标“请填写”的地方，然后运行 ${checkCommand}`);
+  if (written.length > 0) {
+    out.push(`  下一步：npm run dev 后打开 ${next.review} 逐篇核对，确认每个数字后保存；`);
+    out.push(`  　　　　也可以直接编辑草稿，补齐标“请填写”的地方，然后运行 ${next.check}`);
+  }
   return out.join('\n');
 }

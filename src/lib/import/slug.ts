@@ -1,19 +1,29 @@
 /** Readable ASCII file names for drafts: pinyin of the org, the date and a short topic (yanting-20250609-hulian). */
 import { pinyin } from 'pinyin-pro';
+import { BANK_BRANDS, BANK_SUFFIXES } from '../figures/claim-words.ts';
+import { PROVINCES } from './orgs.ts';
 
 export function toPinyin(s: string, max = 24): string {
   const syllables = pinyin(s.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, ''), { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[];
   return syllables.join('').toLowerCase().replace(/ü/g, 'v').replace(/[^a-z0-9]/g, '').slice(0, max);
 }
 
-const BANK_WORDS = /(?:中国|建设|工商|农业|交通|邮政储蓄|邮储)?银行|农村商业银行|农商银行|农商行|村镇银行|农村信用合作联社|农村信用联社|信用联社|农村信用社|农信社|分行|支行/g;
+/** The words of a bank's name that are no place (the claim reader's tables), longest first. */
+const BANK_WORDS = new RegExp([...BANK_BRANDS.flat(), ...BANK_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
 
-/** An id for an org the registry does not know: the pinyin of its place name (岚县 keeps 县: lanxian). */
+/**
+ * An id for an org the registry does not know: the pinyin of its place name (岚县 keeps 县: lanxian), after the
+ * big bank's short name when it is one's branch (中国工商银行于都支行: gonghang-yudou).
+ */
 export function orgIdFor(name: string): string {
-  const bare = name.replace(BANK_WORDS, '');
+  const brand = BANK_BRANDS.find((g) => g.some((w) => name.includes(w)));
+  let bare = name.replace(BANK_WORDS, '');
+  // 贵州毕节 is 毕节: a province before the place names no more than the place.
+  for (const p of PROVINCES) if (bare.startsWith(p) && bare.replace(new RegExp(`^${p}省?`), '').length >= 2) bare = bare.replace(new RegExp(`^${p}省?`), '');
   const short = bare.replace(/[省市县区]/g, '');
-  const place = (short.length >= 2 ? short : bare) || name;
-  return toPinyin(place, 16) || 'jigou';
+  const place = toPinyin((short.length >= 2 ? short : bare) || (brand ? '' : name), 16);
+  const prefix = brand ? toPinyin(brand[brand.length - 1]!, 12) : '';
+  return [prefix, place].filter(Boolean).join('-') || 'jigou';
 }
 
 const LEAD_WORDS = /^(?:以|开展|举办|举行|召开|组织|创新|推动|构建|强化|深化|打造|聚焦|扎实|积极|持续|全力|多措并举|送|让|把|用|为|在|的|与|和|及|：|:|\s)+/;

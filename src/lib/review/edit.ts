@@ -109,8 +109,17 @@ function print(doc: Document, original: string): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: /\[ \S/.test(original) });
 }
 
+/**
+ * A field's comment once the writer has set the field: without the importer's 请填写/请确认 line. YAML gives an
+ * empty value the comment lines below it as well (the importer's list of figures set aside, after the last
+ * entry's empty asOf): those stay, on lines of their own (a single line would otherwise print after the value).
+ */
 function keptComment(c: string | null | undefined): string | undefined {
-  return c && !TO_DO.test(c) ? c : undefined;
+  if (!c) return undefined;
+  const [first, ...rest] = c.split('\n');
+  if (!TO_DO.test(first!)) return c;
+  if (rest.length === 0) return undefined;
+  return rest.length > 1 ? rest.join('\n') : `${rest[0]}\n`;
 }
 
 function setField(doc: Document, key: string, value: string): void {
@@ -211,6 +220,9 @@ function editMetrics(doc: Document, draft: ReviewDraft, rowEdits: Record<string,
     out.push(...added.filter((a) => a.after === i).map((a) => a.node));
   });
   if (seq) {
+    // Comment lines YAML gave a removed entry's empty value (those below it) stay, after the list.
+    const orphaned = [...deleted].flatMap((i) => absorbedComments(seq.items[i]));
+    if (orphaned.length > 0) seq.comment = [...orphaned, ...(seq.comment ? [seq.comment] : [])].join('\n');
     seq.items = out;
     seq.flow = out.length === 0;
   } else {
@@ -218,6 +230,15 @@ function editMetrics(doc: Document, draft: ReviewDraft, rowEdits: Record<string,
     created.items = out;
     doc.set('metrics', created);
   }
+}
+
+/** Comment lines below an entry that YAML attached to one of its empty values. */
+function absorbedComments(item: unknown): string[] {
+  if (!isMap(item)) return [];
+  return (item as YAMLMap).items.flatMap((p) => {
+    const c = isScalar(p.value) && p.value.value === null ? p.value.comment : undefined;
+    return c ? c.split('\n').slice(1) : [];
+  });
 }
 
 function labelChanged(d: Decision, current: Decision): boolean {
@@ -297,10 +318,15 @@ export function keepUntouchedLines(original: string, base: string, edited: strin
   for (const [pb, pc] of [...commonLines(B, C, (x, y) => x === y), [B.length, C.length] as [number, number]]) {
     const anchor = pb < B.length ? aOf.get(pb) : A.length;
     if (pb > bi || pc > ci) {
-      // B[bi..pb) became C[ci..pc): the original's lines of B[bi..pb) give way to the edited lines.
-      out.push(...C.slice(ci, pc));
-      if (anchor !== undefined) ai = Math.max(ai, anchor);
-      else for (let b = bi; b < pb; b++) if (aOf.has(b)) ai = Math.max(ai, aOf.get(b)! + 1);
+      // B[bi..pb) became C[ci..pc): the original's lines of B[bi..pb) give way to the edited lines, except that
+      // a line which only moved within them (a comment under a removed entry) keeps its original spelling.
+      let end = ai;
+      if (anchor !== undefined) end = Math.max(ai, anchor);
+      else for (let b = bi; b < pb; b++) if (aOf.has(b)) end = Math.max(end, aOf.get(b)! + 1);
+      const moved = new Map<string, string[]>();
+      for (const line of A.slice(ai, end)) if (bare(line)) moved.set(bare(line), [...(moved.get(bare(line)) ?? []), line]);
+      for (const line of C.slice(ci, pc)) out.push(moved.get(bare(line))?.shift() ?? line);
+      ai = end;
     } else if (anchor !== undefined) out.push(...A.slice(ai, anchor));
     if (pb < B.length && anchor !== undefined) {
       out.push(A[anchor]!);

@@ -232,7 +232,8 @@ function metricsFor(catalog: Catalog, baseUnit: string): { key: string; label: s
 
 /** A number of the text in no entry: left out, which is what setting it aside and dropping it both write. */
 function leftOut(p: Proposal): Decision {
-  if (p.kind === 'drop' || (p.kind === 'context' && !p.listed)) return { kind: p.kind, ...(p.label !== undefined ? { label: p.label } : {}) };
+  if (p.kind === 'context' && !p.listed) return { kind: 'context', listed: false, ...(p.label !== undefined ? { label: p.label } : {}) };
+  if (p.kind === 'drop') return { kind: 'drop' };
   return { kind: 'drop' };
 }
 

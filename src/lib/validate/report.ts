@@ -16,6 +16,7 @@ import { checkRelations } from './relations.ts';
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
 import { isOwnFigure, resolveFigureRef } from '../figures/index.ts';
 import { schemaProblems } from './schema-issues.ts';
+import { bodyPlaceholderProblems, placeholderProblems } from './placeholders.ts';
 import { oldFormFigures, withTextFields } from './old-form.ts';
 import type { ReportLink } from './report-links.ts';
 
@@ -84,6 +85,8 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   if (!result.success) return { problems: [...old.problems, ...schemaProblems(result.error, source, file).filter((p) => !fromOld(p))] };
   const fm = result.data;
   const problems: Problem[] = [...old.problems];
+  // 请填写… / 请改写：… left by the importer or `npm run new`: never on the site.
+  problems.push(...placeholderProblems(source.data, { file, locate: source.locate }), ...bodyPlaceholderProblems(source.body, source.bodyLine, file));
 
   const slug = slugOf(file);
   const ext = /\.(md|mdx)$/i.exec(file)?.[0] ?? '';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { figureVocabulary } from '../../lib/figures/index.ts';
 import { bodyMarkdown, importDocument, type ImportedArticle } from '../../lib/import/article.ts';
-import { renderDraft, type DraftImage } from '../../lib/import/draft.ts';
+import { fieldsToFill, renderDraft, type DraftImage } from '../../lib/import/draft.ts';
 import { contractArticle, type ContractArticle, type WrittenDraft } from '../../lib/import/report.ts';
 import { draftSlug, orgIdFor, topicOf } from '../../lib/import/slug.ts';
 import type { ContentConfig } from '../content-config.ts';
@@ -52,6 +52,8 @@ export function writeDrafts(imported: ImportedFile, config: ContentConfig, taken
   const imagesDir = path.join(dir, 'images');
   mkdirSync(dir, { recursive: true });
   return imported.articles.map((a, i) => {
+    // A company's item that is no bank's: said in the summary, never drafted for a bank.
+    if (a.nonBank) return { article: a, file: null, images: 0, toFill: [] };
     const slug = freeName(dir, slugFor(a), '.md', taken);
     const written = new Map<string, string>();
     let n = 0;
@@ -85,6 +87,6 @@ export function writeDrafts(imported: ImportedFile, config: ContentConfig, taken
     const file = path.join(dir, `${slug}.md`);
     writeFileSync(file, text, { flag: 'wx' });
     const rel = path.relative(process.cwd(), file);
-    return { article: a, file: rel.startsWith('..') ? file : rel.split(path.sep).join('/'), images: written.size };
+    return { article: a, file: rel.startsWith('..') ? file : rel.split(path.sep).join('/'), images: written.size, toFill: fieldsToFill(text) };
   });
 }

@@ -108,10 +108,35 @@ type Rnd = () => number;
 const between = (rnd: Rnd, lo: number, hi: number) => lo + rnd() * (hi - lo);
 const int = (rnd: Rnd, lo: number, hi: number) => Math.floor(between(rnd, lo, hi + 1));
 
+/**
+ * One organisation's balance over the years, the same in every report that prints it: the start of each year is
+ * the previous year's end (balance − 较年初增加 of a Q1 report is the year-end balance the year's last report
+ * printed), as the cross-report check demands. Deterministic in the organisation and the year.
+ */
+function yearStart(org: string, which: 'deposit' | 'loan', year: number): number {
+  let s = num(between(random(seedOf(`${org}|${which}`)), 5, 600), 2);
+  for (let y = 2021; y < year; y++) s = num(s + yearIncrease(org, which, y, s, 4), 2);
+  return s;
+}
+
+/** 较年初增加 at the end of quarter q (1–4) of `year`, growing through the year. */
+function yearIncrease(org: string, which: 'deposit' | 'loan', year: number, start: number, q: number): number {
+  const rate = between(random(seedOf(`${org}|${which}|${year}`)), 0.02, 0.15);
+  return Math.max(0.01, num((start * rate * q) / 4, 2));
+}
+
+function seedOf(s: string): number {
+  let h = 2166136261;
+  for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0;
+  return h;
+}
+
 /** balance − increase = start and rate = increase ÷ start, from the printed figures. */
-function balanceBlock(rnd: Rnd, asOf: string, when: string, which: 'deposit' | 'loan'): Block {
-  const start = num(between(rnd, 5, 600), 2);
-  const inc = Math.max(0.01, num(start * between(rnd, 0.02, 0.15), 2));
+function balanceBlock(rnd: Rnd, asOf: string, when: string, which: 'deposit' | 'loan', org: string): Block {
+  const year = Number(asOf.slice(0, 4));
+  const q = Math.ceil(Number(asOf.slice(5, 7)) / 3);
+  const start = yearStart(org, which, year);
+  const inc = yearIncrease(org, which, year, start, q);
   const bal = num(start + inc, 2);
   const rate = ((num(inc, 2) / num(bal - inc, 2)) * 100);
   const name = which === 'deposit' ? '各项存款余额' : '各项贷款余额';
@@ -130,10 +155,15 @@ function balanceBlock(rnd: Rnd, asOf: string, when: string, which: 'deposit' | '
   return { figs, sentence: `${sentence}。` };
 }
 
-const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = {
-  deposit: (rnd, asOf, when) => balanceBlock(rnd, asOf, when, 'deposit'),
-  loan: (rnd, asOf, when) => balanceBlock(rnd, asOf, when, 'loan'),
-  risk: (rnd, asOf) => {
+/**
+ * The figure groups a report may carry. Each is drawn from a generator seeded by the organisation, the group and
+ * the as-of day, so two reports of one organisation that print a group at one day print the same figures; every
+ * sentence gives the day the figures are as of.
+ */
+const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string, org: string) => Block> = {
+  deposit: (rnd, asOf, when, org) => balanceBlock(rnd, asOf, when, 'deposit', org),
+  loan: (rnd, asOf, when, org) => balanceBlock(rnd, asOf, when, 'loan', org),
+  risk: (rnd, asOf, when) => {
     const rec = num(between(rnd, 500, 20000), 2);
     const n = int(rnd, 20, 900);
     const red = num(between(rnd, 300, 9000), 2);
@@ -143,10 +173,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'bad_loans_recovered_count', value: n, unit: '笔', asOf },
         { key: 'risk_assets_reduced', value: red, unit: '万元', asOf },
       ],
-      sentence: `今年以来，该行累计清收处置不良贷款${fmt(rec, 2)}万元，共${n}笔；风险资产清降${fmt(red, 2)}万元。`,
+      sentence: `截至${when}，该行清收处置不良贷款${fmt(rec, 2)}万元，共${n}笔；风险资产清降${fmt(red, 2)}万元。`,
     };
   },
-  people: (rnd, asOf) => {
+  people: (rnd, asOf, when) => {
     const vol = int(rnd, 20, 800);
     const trained = int(rnd, 5, 300) * 10;
     const reached = num(between(rnd, 1.1, 30), 1);
@@ -156,10 +186,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'people_trained', value: trained, unit: '名', approx: '余', asOf, label: '参加培训的学生' },
         { key: 'people_reached', value: reached, unit: '万人次', asOf },
       ],
-      sentence: `该行组织青年志愿者${vol}名走进社区和校园，培训学生${trained}余名，宣传覆盖受众${fmt(reached, 1)}万人次。`,
+      sentence: `截至${when}，该行组织青年志愿者${vol}名走进社区和校园，培训学生${trained}余名，宣传覆盖受众${fmt(reached, 1)}万人次。`,
     };
   },
-  households: (rnd, asOf) => {
+  households: (rnd, asOf, when) => {
     const hh = int(rnd, 300, 50000);
     const ent = int(rnd, 20, 3000);
     return {
@@ -167,10 +197,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'households_served', value: hh, unit: '户', asOf },
         { key: 'enterprises_served', value: ent, unit: '家', asOf },
       ],
-      sentence: `全年服务农户${hh}户，支持小微企业${ent}家。`,
+      sentence: `截至${when}，该行服务农户${hh}户，支持小微企业${ent}家。`,
     };
   },
-  events: (rnd, asOf) => {
+  events: (rnd, asOf, when) => {
     const ev = int(rnd, 5, 300);
     const visits = int(rnd, 10, 200);
     return {
@@ -178,10 +208,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'events_held', value: ev, unit: '场', asOf },
         { key: 'visits_made', value: visits, unit: '次', asOf, label: '领导班子下基层调研' },
       ],
-      sentence: `该行开展各类活动${ev}场，领导班子下基层调研${visits}次。`,
+      sentence: `截至${when}，该行开展各类活动${ev}场，领导班子下基层调研${visits}次。`,
     };
   },
-  participation: (rnd, asOf) => {
+  participation: (rnd, asOf, when) => {
     const all = int(rnd, 60, 500);
     const part = Math.floor(all * between(rnd, 0.5, 0.98));
     const done = Math.floor(part * between(rnd, 0.8, 1));
@@ -193,10 +223,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'completers', value: done, unit: '名', asOf },
         { key: 'completion_rate', value: Number(fmt((100 * done) / all, 2)), unit: '%', asOf },
       ],
-      sentence: `全辖应参与人员${all}名，实际参与${part}名，参与率为${fmt((100 * part) / all, 2)}%；完成${done}名，完成率${fmt((100 * done) / all, 2)}%。`,
+      sentence: `截至${when}，全辖应参与人员${all}名，实际参与${part}名，参与率为${fmt((100 * part) / all, 2)}%；完成${done}名，完成率${fmt((100 * done) / all, 2)}%。`,
     };
   },
-  financing: (rnd, asOf) => {
+  financing: (rnd, asOf, when) => {
     const fin = int(rnd, 10, 3000);
     const line = num(between(rnd, 1, 50), 1);
     return {
@@ -204,10 +234,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'financing_provided', value: fin, unit: '亿元', approx: '超', asOf },
         { key: 'credit_line', value: line, unit: '亿元', asOf },
       ],
-      sentence: `该行为地方经济提供资金支持超${fin}亿元，并安排专项信贷额度${fmt(line, 1)}亿元。`,
+      sentence: `截至${when}，该行为地方经济提供资金支持超${fin}亿元，并安排专项信贷额度${fmt(line, 1)}亿元。`,
     };
   },
-  coverage: (rnd, asOf) => {
+  coverage: (rnd, asOf, when) => {
     const v = int(rnd, 20, 400);
     const t = int(rnd, 3, 30);
     return {
@@ -215,10 +245,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'villages_covered', value: v, unit: '个', asOf },
         { key: 'towns_covered', value: t, unit: '个', asOf },
       ],
-      sentence: `目前已实现全县${v}个行政村和${t}个乡镇党建联建全覆盖。`,
+      sentence: `截至${when}，该行已实现全县${v}个行政村和${t}个乡镇党建联建全覆盖。`,
     };
   },
-  issues: (rnd, asOf) => {
+  issues: (rnd, asOf, when) => {
     const a = int(rnd, 5, 120);
     const b = int(rnd, 5, 80);
     const c = int(rnd, 50, 900);
@@ -228,10 +258,10 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'suggestions_collected', value: b, unit: '条', asOf },
         { key: 'reminders_sent', value: c, unit: '条', asOf },
       ],
-      sentence: `通过走访，帮助解决业务难题和基层诉求${a}个，收集意见建议${b}条，推送廉政提醒${c}条。`,
+      sentence: `截至${when}，该行通过走访帮助解决业务难题和基层诉求${a}个，收集意见建议${b}条，推送廉政提醒${c}条。`,
     };
   },
-  hires: (rnd, asOf) => {
+  hires: (rnd, asOf, when) => {
     const all = int(rnd, 20, 200);
     const local = Math.floor(all * between(rnd, 0.4, 0.95));
     return {
@@ -239,7 +269,7 @@ const BLOCKS: Record<string, (rnd: Rnd, asOf: string, when: string) => Block> = 
         { key: 'new_hires', value: all, unit: '人', asOf },
         { key: 'local_hires', value: local, unit: '人', asOf },
       ],
-      sentence: `当年以县为单元共招聘新员工${all}人，其中本地新员工${local}人。`,
+      sentence: `截至${when}，该行以县为单元共招聘新员工${all}人，其中本地新员工${local}人。`,
     };
   },
 };
@@ -288,6 +318,11 @@ function orgsYaml(orgs: readonly BenchOrg[]): string {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
 const QUARTER_WORD = ['3月末', '6月末', '9月末', '12月末'];
+
+/** The last day of a month: 2025-05-31. */
+function monthEnd(year: number, month: number): string {
+  return `${year}-${pad2(month)}-${pad2(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+}
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -359,17 +394,20 @@ function report(i: number, orgs: readonly BenchOrg[], form: FigureForm): string 
   const org = orgs[i % orgs.length]!;
   const year = 2021 + Math.floor(rnd() * 5);
   const q = Math.floor(rnd() * 4);
-  const asOf = `${year}-${QUARTER_END[q]}`;
+  // Report 0's figures are as of a month end no other report uses: editing them contradicts no other report.
+  const asOf = i === 0 ? monthEnd(year, 3 * q + 2) : `${year}-${QUARTER_END[q]}`;
+  const when = i === 0 ? `${Number(asOf.slice(5, 7))}月末` : QUARTER_WORD[q]!;
   const date = addDays(asOf, 5 + Math.floor(rnd() * 35));
   const themes = [...new Set([pick(BENCH_THEMES).name, pick(BENCH_THEMES).name, pick(BENCH_THEMES).name].slice(0, 1 + Math.floor(rnd() * 3)))];
 
   // Figures: four to seven groups at the report's quarter end, often the previous quarter's balances too.
   const names = Object.keys(BLOCKS);
   const chosen = i === 0 ? FIRST_REPORT_BLOCKS : [...new Set(Array.from({ length: 4 + Math.floor(rnd() * 4) }, () => pick(names)))];
-  const blocks = chosen.map((b) => BLOCKS[b]!(rnd, asOf, QUARTER_WORD[q]!));
+  const block = (b: string, day: string, words: string) => BLOCKS[b]!(random(seedOf(`${org.name}|${b}|${day}`)), day, words, org.name);
+  const blocks = chosen.map((b) => block(b, asOf, when));
   if (i !== 0 && q > 0 && rnd() < 0.5) {
     const prev = `${year}-${QUARTER_END[q - 1]}`;
-    blocks.push(BLOCKS[pick(['deposit', 'loan'])]!(rnd, prev, `${QUARTER_WORD[q - 1]}`));
+    blocks.push(block(pick(['deposit', 'loan']), prev, `${QUARTER_WORD[q - 1]}`));
   }
   // One metric per as-of date: a second group with the same metric and date would be a duplicate figure.
   const seen = new Set<string>();

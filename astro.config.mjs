@@ -1,4 +1,6 @@
 // @ts-check
+// First: an older Node stops here with one line saying what to run instead.
+import './src/node-version.mjs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { showcaseMarkdownProcessor } from './src/markdown/processor.ts';

@@ -167,6 +167,8 @@ export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsRes
     threads = res.threads;
     jobs = res.jobs.map((j, i) => ({ kind: pending[i]!.kind, svgMs: j.svgMs, pngMs: j.pngMs, bytes: j.bytes }));
   }
+  // The cards folder is part of a whole site even before its first report is published (a new bank's site).
+  mkdirSync(path.join(outDir, path.dirname(path.dirname(routes.orgCard('_')))), { recursive: true });
   const dirs = new Set<string>();
   const hashes: BuildCardsResult['hashes'] = [];
   planned.forEach((p, i) => {

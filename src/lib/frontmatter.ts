@@ -3,6 +3,10 @@
  * stays text for the date check to explain), with the position of every field so each problem can name the
  * line and column. Catches the mistakes of text pasted from Word or a web page before YAML does, because
  * YAML's own messages ("Implicit keys need to be followed by map values") help no writer.
+ *
+ * The one place a report's frontmatter is split from its body, for whatever reads or edits a report file:
+ * gray-matter finds the two --- lines, with the `yaml` package as its engine so the Document keeps every line
+ * number and comment.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import matter from 'gray-matter';
@@ -14,6 +18,11 @@ export interface ParsedSource {
   body: string;
   /** 1-based line where the body starts in the file. */
   bodyLine: number;
+  /**
+   * Where the YAML is in the text as given (a BOM counted): from the line after the opening --- up to and with
+   * the line break before the closing one. For edits that rewrite the frontmatter in place.
+   */
+  yamlSpan: { start: number; end: number };
   /** Position of a field path such as ['metrics', 2, 'unit'] (value) or of its key with `{ key: true }`. */
   locate: (path: readonly (string | number)[], opts?: { key?: boolean }) => { line: number; column: number } | undefined;
   /** The raw source text of a scalar at path, e.g. `1e3` for a value YAML read as 1000. */
@@ -266,7 +275,10 @@ export function parseReportSource(text: string, file: string): ParseOutcome {
       fix: '每行写成“字段名: 内容”，冒号用半角并在后面加空格，如“title: 介休农商银行…”。',
     });
   }
-  return { ok: true, source: { ...read.source, data: data as Record<string, unknown>, body, bodyLine } };
+  const bom = text.length - src.length;
+  const yamlEnd = bom + OPENING.length + split.matter.length + 1;
+  const yamlSpan = { start: yamlEnd - yamlText.length - 1, end: yamlEnd };
+  return { ok: true, source: { ...read.source, data: data as Record<string, unknown>, body, bodyLine, yamlSpan } };
 }
 
 export interface YamlSource {

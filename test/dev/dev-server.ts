@@ -68,8 +68,11 @@ function writerEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `astro build` of the server's content folder into a temporary folder, as a writer runs `npm run build` beside `npm run dev`. */
-export async function buildBeside(server: DevServer): Promise<void> {
+/**
+ * `astro build` of the server's content folder into a temporary folder, as a writer runs `npm run build` beside
+ * `npm run dev`; `inspect` reads the built site before the folder is removed.
+ */
+export async function buildBeside(server: Pick<DevServer, 'contentDir'>, inspect?: (outDir: string) => void): Promise<void> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'showcase-dev-build-'));
   try {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
@@ -89,6 +92,7 @@ export async function buildBeside(server: DevServer): Promise<void> {
       });
     });
     if (code !== 0) throw new Error(`构建失败（${code}）：\n${out.slice(-4000)}`);
+    inspect?.(outDir);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

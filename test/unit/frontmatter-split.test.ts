@@ -39,6 +39,16 @@ describe('splitting a report', () => {
     expect(s.bodyLine).toBe(8);
   });
 
+  it('the YAML\'s place in the text as given, for edits in place: a BOM counted, a body that opens with --- not taken for the end', () => {
+    for (const text of [REPORT, `\uFEFF${REPORT.replace(/\n/g, '\r\n')}`, REPORT.replace('\n\n正文', '\n---\n正文')]) {
+      const { start, end } = source(parseReportSource(text, 'a.md')).yamlSpan;
+      const opening = text.indexOf('\n') + 1;
+      expect(start).toBe(opening);
+      expect(text.slice(start, end).replace(/\r/g, '')).toBe(`${REPORT.split('\n').slice(1, 6).join('\n')}\n`);
+      expect(text.slice(end)).toMatch(/^---\r?\n/);
+    }
+  });
+
   it('spaces after either --- are allowed and leave the body as it is', () => {
     const s = source(parseReportSource(REPORT.replace(/^---\n/, '---  \n').replace('\n---\n', '\n--- \t\n'), 'a.md'));
     expect(s.body).toBe(source(parseReportSource(REPORT, 'a.md')).body);

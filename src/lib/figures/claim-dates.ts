@@ -9,7 +9,8 @@
  * importer can write them and the check can compare them. Pure.
  */
 
-export type TimeKind = 'point' | 'now' | 'since' | 'plan';
+/** name: years inside a title or quoted name, or a comparison's baseline: no date of any figure. */
+export type TimeKind = 'point' | 'now' | 'since' | 'plan' | 'name';
 
 export interface TimeExpression {
   start: number;
@@ -56,6 +57,8 @@ function yearFor(explicit: string | undefined, relative: string | undefined, mon
 }
 
 const Y = '(?:(\\d{4})\\s*年|(去年|上年|今年|当年|本年|前年))?\\s*';
+/** A month in digits or in words (截至九月末, 十二月). */
+const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
 
 /** Inside 《…》 or “…” on its line: the words are a name (a plan's title), not the sentence's date. */
 function insideName(text: string, at: number): boolean {
@@ -76,7 +79,7 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
   {
     re: /(\d{4})\s*年?\s*(?:—|–|-|－|至|到|~|～)\s*(\d{4})\s*年/g,
     make: (m, c) => {
-      if (insideName(c.text, m.index)) return { kind: 'point', from: `${m[1]}-01-01`, to: `${m[2]}-12-31` };
+      if (insideName(c.text, m.index)) return { kind: 'name', from: `${m[1]}-01-01`, to: `${m[2]}-12-31` };
       return Number(m[2]) > c.pubYear ? { kind: 'plan', from: `${m[1]}-01-01`, to: `${m[2]}-12-31` } : { kind: 'point', from: `${m[1]}-01-01`, to: `${m[2]}-12-31`, asOf: m[2] };
     },
   },
@@ -113,9 +116,9 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
   },
   // Points and periods.
   {
-    re: new RegExp(`${Y}(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'g'),
+    re: new RegExp(`${Y}${MONTH}\\s*月\\s*(\\d{1,2})\\s*日`, 'g'),
     make: (m, c) => {
-      const mo = Number(m[3]);
+      const mo = num(m[3]!);
       const y = yearFor(m[1], m[2], mo, c);
       const day = `${y}-${pad(mo)}-${pad(Number(m[4]))}`;
       return { kind: 'point', from: day, to: day, asOf: day };
@@ -194,43 +197,45 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
       return { kind: 'point', from: `${y}-01-01`, to: monthEnd(y, to), asOf: `${y}-${pad(to)}` };
     },
   },
+  // 较去年同期增加: the baseline of a comparison, not the figure's date.
+  { re: /(?:较|比|同比|与|相比)\s*(?:去年|上年)同期/g, make: () => ({ kind: 'name' }) },
   {
-    // 去年同期: the sentence's period a year earlier (the reader shifts the date before it).
+    // 去年同期为15.2亿元: the sentence's period a year earlier (the reader shifts the date before it).
     re: /(?:去年|上年)同期/g,
     make: () => ({ kind: 'point', sameLastYear: true }),
   },
   {
     // 1至5月, 去年5月-12月: the period ends with the second month.
-    re: new RegExp(`${Y}(\\d{1,2})\\s*月?\\s*(?:-|—|–|至|到|~|～)\\s*(\\d{1,2})\\s*月(?:末|底|份)?`, 'g'),
+    re: new RegExp(`${Y}${MONTH}\\s*月?\\s*(?:-|—|–|至|到|~|～)\\s*${MONTH}\\s*月(?:末|底|份)?`, 'g'),
     make: (m, c) => {
-      const to = Number(m[4]);
+      const to = num(m[4]!);
       const y = yearFor(m[1], m[2], to, c);
-      return { kind: 'point', from: `${y}-${pad(Number(m[3]))}-01`, to: monthEnd(y, to), asOf: `${y}-${pad(to)}` };
+      return { kind: 'point', from: `${y}-${pad(num(m[3]!))}-01`, to: monthEnd(y, to), asOf: `${y}-${pad(to)}` };
     },
   },
   {
     // 截至3月末, 2025年5月底: the month's last day.
-    re: new RegExp(`(?:截[至止]\\s*)?${Y}(\\d{1,2})\\s*月\\s*(?:末|底)`, 'g'),
+    re: new RegExp(`(?:截[至止]\\s*)?${Y}${MONTH}\\s*月\\s*(?:末|底)`, 'g'),
     make: (m, c) => {
-      const mo = Number(m[3]);
+      const mo = num(m[3]!);
       const y = yearFor(m[1], m[2], mo, c);
       return { kind: 'point', from: monthEnd(y, mo), to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };
     },
   },
   {
     // 截至3月: as 3月末.
-    re: new RegExp(`截[至止]\\s*${Y}(\\d{1,2})\\s*月(?!\\s*\\d)`, 'g'),
+    re: new RegExp(`截[至止]\\s*${Y}${MONTH}\\s*月(?!\\s*\\d)`, 'g'),
     make: (m, c) => {
-      const mo = Number(m[3]);
+      const mo = num(m[3]!);
       const y = yearFor(m[1], m[2], mo, c);
       return { kind: 'point', from: monthEnd(y, mo), to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };
     },
   },
   {
     // 5月, 2025年4月: within the month.
-    re: new RegExp(`${Y}(\\d{1,2})\\s*月(?:份)?(?!\\s*\\d{1,2}\\s*日|\\s*以来)`, 'g'),
+    re: new RegExp(`${Y}${MONTH}\\s*月(?:份)?(?!\\s*\\d{1,2}\\s*日|\\s*以来)`, 'g'),
     make: (m, c) => {
-      const mo = Number(m[3]);
+      const mo = num(m[3]!);
       if (mo < 1 || mo > 12) return undefined;
       const y = yearFor(m[1], m[2], mo, c);
       return { kind: 'point', from: `${y}-${pad(mo)}-01`, to: monthEnd(y, mo), asOf: `${y}-${pad(mo)}` };

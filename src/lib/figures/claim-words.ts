@@ -5,7 +5,11 @@
  */
 
 /** Words that refer to the reporting organisation itself. 该支行 and 该分行 are the org when it is one. */
-export const SELF_WORDS = ['该行', '本行', '我行', '全行', '该农商银行', '该农商行', '该联社', '我社', '本社', '该社'] as const;
+export const SELF_WORDS = [
+  '该行', '本行', '我行', '全行', '该农商银行', '该农商行', '该联社', '我社', '本社', '该社',
+  // The bank's own units together are the bank: 各分行一季度共组织走访1.2万余次.
+  '全辖', '各分行', '各支行', '各网点', '各级机构', '辖内各行', '各级行',
+] as const;
 /** The org when it is a branch of that kind; otherwise a part of it the article named before. */
 export const SELF_BRANCH_WORDS = ['该支行', '该分行', '本支行', '本分行', '我支行', '我分行', '支行', '分行'] as const;
 
@@ -34,7 +38,7 @@ export const NON_BANK_SUFFIXES = [
   '市场监管局', '医保局', '民政局', '文旅局', '交通运输局', '水利局', '林业局', '统计局', '乡村振兴局', '发改委', '工商联',
 ] as const;
 /** Companies known by a brand with a place in front (宁波移动, 国网松滋供电): a partner, never the bank. */
-export const PARTNER_BRANDS = /^[\u4e00-\u9fff]{0,4}?(?:中国移动|中国联通|中国电信|移动|联通|电信|铁塔|广电|国家电网|国网|供电|烟草|中石化|中石油)(?!支付|端|互联|银行|APP|终端|设备|网点|业务|金融|通信|反诈)[\u4e00-\u9fff]{0,6}?(?:公司|分公司)?/;
+export const PARTNER_BRANDS = /^[\u4e00-\u9fff]{0,4}?(?:中国移动|中国联通|中国电信|移动|联通|电信|铁塔|广电|国家电网|国网|供电|烟草|中石化|中石油)(?!支付|端|互联|银行|APP|终端|设备|网点|业务|金融|通信|反诈|诈骗|网络诈骗|欺诈|电话|短信|号码)[\u4e00-\u9fff]{0,6}?(?:公司|分公司)?/;
 
 /** 该企业, 该村: a demonstrative before a word that is not a bank. */
 export const OTHER_DEMONSTRATIVE = /^(?:该|这家|这个|此)(?:公司|企业|集团|合作社|村|镇|乡|县|市|区|省|园区|基地|项目|学校|医院|协会|商会|客户|农户|商户|家庭|基金)/;
@@ -43,14 +47,14 @@ export const OTHER_DEMONSTRATIVE = /^(?:该|这家|这个|此)(?:公司|企业|�
  * Words that never stand inside an institution's own name: a clause that ends in 网点 or 学校 with one of these
  * before it is a sentence (帮助结对网点, 志愿者走进乡村学校), not a name.
  */
-export const NOT_IN_NAME = /的|与|在|是|对|把|被|让|从|及|将|据|该|各|其|为|即|到|了|着|等|每|至少|列席|开展|推进|推行|帮助|通过|参加|参与|实现|持续|整村|授信|乡村|金融服务|结对|辖内|走进|走入|入驻|解决|提出|定期|坚持|深化|打造|搭建|联建|有了|服务队|志愿|党员|员工|客户|群众|积极|组织|对接|加大|深入|推动|围绕|聚焦|依托|发挥/;
+export const NOT_IN_NAME = /的|与|在|是|对|把|被|让|从|及|将|据|该|各|其|为|即|到|了|着|等|每|至少|列席|开展|推进|推行|帮助|通过|参加|参与|实现|持续|整村|授信|乡村|金融服务|结对|辖内|走进|走入|入驻|解决|提出|定期|坚持|深化|打造|搭建|联建|有了|服务队|志愿|党员|员工|客户|群众|积极|组织|对接|加大|深入|推动|围绕|聚焦|依托|发挥|联合|携手|联手|会同|协同|堵截|拦截|防范|打击|撬动|下沉|基层|示范|标杆|相关|重点|所有|全部|居|位居|排名|列|名列|增量|余额|总量/;
 /** Before a bank's name, its parent group: 浙江农商联合银行辖内松阳农商银行 is 松阳农商银行. */
 export const PARENT_LEAD = /^[\u4e00-\u9fff]{2,16}?(?:辖内|旗下|所属)(?!各|的)/;
 /**
  * A clause that opens with a verb or preposition goes on with the subject of the clause before it: 覆盖全市近九成
  * 行政村, 与电信公司共建, 为供电产业链授信 — what follows is an object, not a subject.
  */
-export const OBJECT_LEAD = /^(?:覆盖|服务|惠及|带动|辐射|面向|走访|走遍|走进|走入|深入|邀请|对接|支持|帮助|助力|为|向|对|给|替|帮|与|和|同|跟|在|联合|协助|配合|参与|组织|开展|推动|完成|发放|投放|办理|授信|新增|累计)/;
+export const OBJECT_LEAD = /^(?:实现|组建|建立|建成|设立|打造|推出|堵截|拦截|撬动|居|位居|覆盖|服务|惠及|带动|辐射|面向|走访|走遍|走进|走入|深入|邀请|对接|支持|帮助|助力|为|向|对|给|替|帮|与|和|同|跟|在|联合|协助|配合|参与|组织|开展|推动|完成|发放|投放|办理|授信|新增|累计)/;
 
 /** Verbs after an aggregate and its figure that make the bank the actor: 全县190个行政村实现党建联建全覆盖. */
 export const BANK_ACTION_AFTER = /实现|全覆盖|覆盖|签约|授信|建档|评级|开户|办理|对接|走访|联建|共建|结对|入驻/;
@@ -103,7 +107,7 @@ export const QUOTED_NAME = /“([^”]{2,12})”/g;
  * A plan or target, not an achievement, read in the figure's own clause (quoted names are read out first:
  * “春雨计划” is a programme's name; 还款计划 a noun, not a plan of the bank's).
  */
-export const PLAN_WORDS = /力争|争取|确保(?=全年|年末|到|在|实现|完成|新增|投放|发放|达到|不低于|不少于)|将(?:突破|超过|达到|实现|确保)|(?<!还款|工作|行动|项目|培训|帮扶)计划(?=[在于到投发新开实完用通提为向对达\d])|目标(?:是|为|任务|达到)|预计|拟(?:于|在|投放|发放|新增|提供|对|为|向|将)|规划(?=[在于到投发新实完])|将(?:实现|达到|投放|发放|新增|提供|力争)|(?<!截)到\s*\d{4}\s*年(?:末|底)?|未来\s*[\d一二三四五六七八九十两]+\s*年/;
+export const PLAN_WORDS = /力争|争取|确保(?=全年|年末|到|在|实现|完成|新增|投放|发放|达到|不低于|不少于)|将(?:突破|超过|达到|实现|确保)|(?<!还款|工作|行动|项目|培训|帮扶)计划(?=[在于到投发新开实完用通提为向对达今全明年\d])|目标(?:是|为|任务|达到)|预计|拟(?:于|在|投放|发放|新增|提供|对|为|向|将)|规划(?=[在于到投发新实完])|将(?:实现|达到|投放|发放|新增|提供|力争)|(?<!截)到\s*\d{4}\s*年(?:末|底)?|未来\s*[\d一二三四五六七八九十两]+\s*年/;
 /** After a plan, a clause that says what has happened already is an achievement again (计划开展12场，目前已开展7场). */
 export const PLAN_DONE = /[，；,;]\s*(?:目前|现已|已经|已|截至|实际|当前|至今|其中已)/;
 
@@ -123,7 +127,7 @@ export const PER_UNIT_WORDS = new RegExp(`${PER_UNIT_NOUNS.source}|${THRESHOLD_W
 /** Introduces a part of the figure before it in the same sentence: 服务农户3260户，其中脱贫户426户. */
 export const PART_OF_WORDS = /其中|内含|包括|含/;
 /** A change can exceed a part's change elsewhere (a part grows while the whole shrinks): not compared. */
-export const CHANGE_WORDS = /增加|增长|净增|新增|增量|下降|减少|压降|多增|少增|提升|提高|增幅|增速/;
+export const CHANGE_WORDS = /增加|增长|净增|增量|下降|减少|压降|多增|少增|多投放|多发放|少投放|提升|提高|增幅|增速|同比/;
 
 /** Share words: a percent that is one of these cannot exceed 100 %. */
 export const SHARE_WORDS = /占比|占[^，。；]{0,8}(?:比重|比例|的)|覆盖率|完成率|参与率|合格率|满意度|达标率|使用率|普及率|知晓率|签约率|建档率|授信率|办结率|回复率|出席率|到位率/;
@@ -155,11 +159,12 @@ export const LOAN_SEGMENTS = /个人经营|个人消费|个人住房|个人|经�
 
 /** What is measured of a topic. A generic change (增加) agrees with both since-year-start and year-on-year. */
 export const MEASURE_WORDS: readonly { words: readonly string[]; measure: string }[] = [
-  { words: ['较年初增加', '比年初增加', '较年初净增', '比年初净增', '较年初新增', '比年初新增', '较年初增长', '比年初增长', '较年初增幅', '较年初多增', '年初增加', '较上年末增加', '比上年末增加'], measure: '较年初' },
+  { words: ['较年初增加', '比年初增加', '较年初净增', '比年初净增', '较年初新增', '比年初新增', '较年初增长', '比年初增长', '较年初增幅', '较年初多增', '年初增加', '较上年末增加', '比上年末增加', '较年初', '比年初', '较上年末', '比上年末'], measure: '较年初' },
   { words: ['同比增加', '同比增长', '同比多增', '同比净增', '同比增幅', '同比', '较上年同期', '比上年同期', '较去年同期', '比去年同期'], measure: '同比' },
   { words: ['余额', '存量', '规模', '总量'], measure: '余额' },
   { words: ['累计发放', '累计投放', '累放', '发放', '投放', '放贷', '新发放', '授信'], measure: '发放' },
   { words: ['清收', '处置', '核销', '化解'], measure: '清收' },
+  { words: ['起诉', '诉讼'], measure: '起诉' },
   { words: ['净增', '新增', '增加', '增长', '增量', '增幅', '增速'], measure: '增加' },
 ];
 /** Measures that agree with one another: a bare 增加 after a balance is since the year's start. */

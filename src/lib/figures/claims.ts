@@ -52,11 +52,13 @@ export interface Claim {
   /** A loan segment the catalog has no metric for (个人经营贷款): a part of the bank's loans. */
   segment?: string;
   /** What is measured of it: 余额, 较年初, 同比, 发放 … (MEASURE_WORDS). */
-  measure?: { measure: string; words: string };
+  measure?: { measure: string; words: string; via: 'clause' | 'sentence' };
   /** A catalog metric whose name the clause prints right before the figure. */
   named?: { definition: MetricDefinition; words: string };
   date?: ClaimDate;
   scopes: ClaimScope[];
+  /** Year ranges of plans and titles in the sentence before the figure: their years are no asOf. */
+  ranges?: TimeExpression[];
   /** The figure is a target or plan: the word that says so. */
   plan?: string;
   /** A per-unit, average or rule figure (每户, 户均, 至少): the word. */
@@ -414,8 +416,11 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
     const seg = new RegExp(`(?:${LOAN_SEGMENTS.source})$`).exec(lead);
     if (seg) segment = `${seg[0]}${t.words}`;
   }
+  // What is measured: the figure's clause, else the clauses before it up to a ；(起诉96笔不良贷款，涉及金额……).
+  const semi = Math.max(sentence.start, text.lastIndexOf('；', f.start) + 1, text.lastIndexOf(';', f.start) + 1);
   const m = lastOf(clauseBefore, MEASURE_WORDS);
-  const measure = m ? { measure: m.entry.measure, words: m.word } : undefined;
+  const mSegment = m ? undefined : lastOf(text.slice(semi, clause.start), MEASURE_WORDS);
+  const measure = m ? { measure: m.entry.measure, words: m.word, via: 'clause' as const } : mSegment ? { measure: mSegment.entry.measure, words: mSegment.word, via: 'sentence' as const } : undefined;
   // A metric's name counts only right before the figure (涉及金额1392.1万元); earlier it names the subject of the
   // clause (党建辅导员参加……共计1315人次), not what the figure counts.
   let named: Claim['named'];
@@ -427,7 +432,7 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   // When.
   const inSentence = r.times.filter((x) => x.start >= sentence.start && x.end <= f.start);
   let date: ClaimDate | undefined;
-  const own = inSentence.filter((x) => x.kind !== 'plan').pop();
+  const own = pairedDate(r, f, all, clause) ?? inSentence.filter((x) => x.kind !== 'plan' && x.kind !== 'name').pop();
   if (own?.sameLastYear) {
     // 去年同期: the period named before it in the sentence, a year earlier.
     const ref = inSentence.filter((x) => x !== own && !x.sameLastYear && x.from && x.to).pop();
@@ -450,10 +455,12 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   // How wide.
   const scopes: ClaimScope[] = [];
   if (subject.kind === 'part' && subject.words) scopes.push({ kind: 'branch', words: subject.words });
-  const since = inSentence.find((x) => x.kind === 'since');
-  const period = since ? { words: since.words } : (() => {
+  // A period that reaches back scopes the figure unless a point of its own follows (近三年，存款余额从2021年末的……).
+  const since = inSentence.filter((x) => x.kind === 'since').pop();
+  const pointAfter = (at: number) => inSentence.some((x) => x.kind === 'point' && x.start >= at);
+  const period = since ? (pointAfter(since.end) ? undefined : { words: since.words }) : (() => {
     const p = PERIOD_SCOPE.exec(sentenceBefore);
-    return p ? { words: p[0].replace(/\s+/g, '') } : undefined;
+    return p && !pointAfter(sentence.start + p.index + p[0].length) ? { words: p[0].replace(/\s+/g, '') } : undefined;
   })();
   if (period) scopes.push({ kind: 'period', words: period.words });
   else if (CUMULATIVE.test(clauseBefore) && !accumulatesOver(r, date)) scopes.push({ kind: 'cumulative', words: CUMULATIVE.exec(clauseBefore)![0] });
@@ -466,6 +473,8 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
     if (segment) scopes.push({ kind: 'segment', words: segment });
   }
 
+  // Year ranges of plans and titles in the sentence (2025—2027年, 《…（2024—2026年）》): never a figure's asOf.
+  const ranges = inSentence.filter((x) => (x.kind === 'plan' || x.kind === 'name') && x.from && x.to);
   const perUnit = PER_UNIT_WORDS.exec(unquoted(before))?.[0];
   const share = f.baseUnit === '%' ? SHARE_WORDS.exec(before)?.[0] : undefined;
 
@@ -480,6 +489,7 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
     ...(named ? { named } : {}),
     ...(date ? { date } : {}),
     scopes,
+    ...(ranges.length ? { ranges } : {}),
     ...(plan ? { plan } : {}),
     ...(perUnit ? { perUnit } : {}),
     ...(share ? { share } : {}),
@@ -497,6 +507,19 @@ function projectName(before: string): string | undefined {
 }
 
 /**
+ * 2022年、2023年分别新增贷款9.6亿元、10.4亿元: with 分别, the figures after it take the dates before it in order.
+ */
+function pairedDate(r: Reader, f: FoundFigure, all: readonly FoundFigure[], clause: Span): TimeExpression | undefined {
+  const text = r.text.slice(clause.start, clause.end);
+  const at = text.indexOf('分别');
+  if (at < 0 || clause.start + at > f.start) return undefined;
+  const dates = r.times.filter((x) => x.start >= clause.start && x.end <= clause.start + at && x.kind === 'point');
+  const figures = all.filter((g) => g.start >= clause.start + at && g.end <= clause.end);
+  const i = figures.indexOf(f);
+  return dates.length > 1 && dates.length === figures.length && i >= 0 ? dates[i] : undefined;
+}
+
+/**
  * Whether the sentence gives the period a 累计 adds up: 今年以来累计, 一季度累计, 1-5月累计. 截至2024年末累计 is to a
  * day from the beginning: a history, a scope.
  */
@@ -510,17 +533,20 @@ function accumulatesOver(r: Reader, date: ClaimDate | undefined): boolean {
 /** 服务农户3260户，其中脱贫户426户: the figure 其中 divides, when both count in one unit and neither is a change. */
 function wholeOf(r: Reader, f: FoundFigure, all: readonly FoundFigure[], sentence: Span): { whole?: FoundFigure } {
   if (f.baseUnit === '' || f.baseUnit === '%' || f.form === 'range') return {};
-  const between = r.text.slice(sentence.start, f.start);
+  // 其中 divides the figure before it in its own part of the sentence: a ；starts another.
+  const semi = Math.max(r.text.lastIndexOf('；', f.start), r.text.lastIndexOf(';', f.start));
+  const from = Math.max(sentence.start, semi + 1);
+  const between = r.text.slice(from, f.start);
   const m = [...between.matchAll(new RegExp(PART_OF_WORDS.source, 'g'))].pop();
   if (!m) return {};
-  const at = sentence.start + m.index!;
+  const at = from + m.index!;
   const clauseOf = (g: FoundFigure) => {
     let s = g.start;
     while (s > sentence.start && !CLAUSE_END.test(r.text[s - 1]!)) s--;
     return r.text.slice(s, g.start);
   };
   if (CHANGE_WORDS.test(clauseOf(f))) return {};
-  const whole = all.filter((g) => g.end <= at && g.start >= sentence.start && g.baseUnit === f.baseUnit && g.form !== 'range').pop();
+  const whole = all.filter((g) => g.end <= at && g.start >= from && g.baseUnit === f.baseUnit && g.form !== 'range').pop();
   if (!whole || CHANGE_WORDS.test(clauseOf(whole))) return {};
   return { whole };
 }

@@ -376,3 +376,13 @@ export function sameDecision(a: Decision, b: Decision): boolean {
   if (a.kind === 'scope') return (a.scope ?? '').trim() === (b.scope ?? '').trim();
   return !!a.listed === !!b.listed;
 }
+
+/**
+ * Whether accepting the proposal would change the file: another decision, or the label the figure needs and the
+ * file lacks (an entry without key and without label).
+ */
+export function proposalDiffers(row: Pick<ReviewRow, 'current' | 'proposal'>): boolean {
+  if (!sameDecision(row.current, row.proposal)) return true;
+  const needsLabel = (row.current.kind === 'key' && !row.current.key) || row.current.kind === 'scope' || (row.current.kind === 'context' && !!row.current.listed);
+  return needsLabel && !row.current.label && !!row.proposal.label;
+}

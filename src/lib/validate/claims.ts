@@ -11,7 +11,7 @@
 import type { Catalog, ResolvedMetric } from '../model.ts';
 import type { MetricDefinition } from '../../schemas/catalog.ts';
 import {
-  CUMULATIVE, NOT_IN_NAME, PERIOD_SCOPE, PER_UNIT_WORDS, TOPIC_WORDS, WITHIN_YEAR,
+  CUMULATIVE, MEASURE_WORDS, NOT_IN_NAME, PERIOD_SCOPE, PER_UNIT_WORDS, TOPIC_WORDS, WITHIN_YEAR,
 } from '../figures/claim-words.ts';
 import {
   figureCaption, figureVocabulary, findFigures, measuresAgree, metricWords, printingsOf, readClaims,
@@ -202,7 +202,7 @@ function metricProblems(m: ResolvedMetric, def: MetricDefinition, c: Claim, text
   const generic = c.topic && (c.topic.topic === '贷款' || c.topic.topic === '存款') && own.topic && own.topic.includes(c.topic.topic) && TOPIC_WORDS.find((t) => t.topic === own.topic)!.words.some((w) => sentenceBefore.includes(w));
   let says: string | undefined;
   if (byTopic && c.topic && c.topic.topic !== own.topic && !generic && !(c.segment && own.topic === '贷款')) says = c.topic.words;
-  else if (byTopic && c.measure && own.measure && !measuresAgree(c.measure.measure, own.measure) && (generic || (c.topic?.topic ?? own.topic) === own.topic)) says = `${c.topic?.words ?? ''}${c.measure.words}`;
+  else if (byTopic && c.measure?.via === 'clause' && own.measure && !measuresAgree(c.measure.measure, own.measure) && (generic || (c.topic?.topic ?? own.topic) === own.topic)) says = `${c.topic?.words ?? ''}${c.measure.words}`;
   else if (!distinctiveWords(def).some((w) => clause.includes(w))) {
     // The clause prints another metric's name (涉及金额, 培训教育) and nothing of this one's.
     const other = c.named && c.named.definition.key !== def.key && c.named.definition.dimension === def.dimension
@@ -244,24 +244,42 @@ function closestByWords(catalog: Catalog, def: MetricDefinition, words: string):
   return best?.d;
 }
 
+/** The measure word a label ends with nearest (发放普惠贷款 → 发放). */
+function lastMeasure(label: string): { measure: string; words: string } | undefined {
+  let best: { measure: string; words: string; end: number } | undefined;
+  for (const e of MEASURE_WORDS) {
+    for (const w of e.words) {
+      const at = label.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.end)) best = { measure: e.measure, words: w, end: at + w.length };
+    }
+  }
+  return best;
+}
+
 function topicFamily(topic: string): string {
   return topic.includes('存款') ? '存款' : '贷款';
 }
 
 function labelProblems(m: ResolvedMetric, c: Claim, sentence: string, at: At): Problem[] {
-  if (!m.label || !c.topic) return [];
+  if (!m.label) return [];
   const mine = TOPIC_WORDS.map((t) => ({ t, w: t.words.find((w) => m.label!.includes(w)) })).find((x) => x.w);
-  if (!mine) return [];
-  const a = mine.t.topic;
-  const b = c.topic.topic;
-  const contradicts = topicFamily(a) !== topicFamily(b) || (a !== b && a !== '贷款' && a !== '存款' && b !== '贷款' && b !== '存款');
-  if (!contradicts) return [];
+  let says: string | undefined;
+  if (mine && c.topic) {
+    const a = mine.t.topic;
+    const b = c.topic.topic;
+    if (topicFamily(a) !== topicFamily(b) || (a !== b && a !== '贷款' && a !== '存款' && b !== '贷款' && b !== '存款')) says = c.topic.words;
+  }
+  // 发放普惠贷款 on a sentence that prints the balance; 清收 on the amount sued for (起诉……涉及金额).
+  const measure = lastMeasure(m.label);
+  if (!says && measure && c.measure && !measuresAgree(measure.measure, c.measure.measure) && !(measure.measure === '增加' || c.measure.measure === '增加')) says = `${c.topic?.words ?? ''}${c.measure.words}`;
+  if (!says) return [];
+  const w = mine?.w ?? measure?.words ?? m.label;
   return [{
     severity: 'warning', code: 'claim-label-other', ...at('label'),
     title: 'label 和句子说的不是一回事',
-    what: `label 写的是“${m.label}”，正文里“${m.text}”所在的句子是：“${sentence}”——它说的是“${c.topic.words}”。`,
+    what: `label 写的是“${m.label}”，正文里“${m.text}”所在的句子是：“${sentence}”——它说的是“${says}”。`,
     why: '页面和卡片在数字旁边显示 label；label 说的和正文不同，读者就被误导了。',
-    fix: `照正文改写 label（如 label: ${c.topic.words}${c.measure?.words ?? ''}）；正文另有说“${mine.w}”的数字时，照那句话写 text。`,
+    fix: `照正文改写 label（如 label: ${says}）；正文另有说“${w}”的数字时，照那句话写 text。`,
   }];
 }
 
@@ -281,8 +299,12 @@ function dateProblems(m: ResolvedMetric, c: Claim, sentence: string, ctx: ClaimC
     const y = p && /(\d{4})/.exec(p[0]);
     return y ? Number(y[1]) : undefined;
   })();
-  if (scopeYear !== undefined && scopeYear < yearOfDay(ctx.date) && asOfYear === scopeYear) {
-    const words = d?.kind === 'since' ? d.words : PERIOD_SCOPE.exec(sentence)![0];
+  const pubYear = yearOfDay(ctx.date);
+  // A figure that adds up since a year runs to the report's time: its asOf is never the first year, nor years back.
+  const sinceWords = d?.kind === 'since' ? d.words : c.scopes.find((x) => x.kind === 'period')?.words;
+  const range = c.ranges?.find((x) => x.from && asOfYear === yearOfDay(x.from));
+  if ((scopeYear !== undefined && scopeYear < pubYear && asOfYear === scopeYear) || (sinceWords && asOfYear < pubYear - 1) || range) {
+    const words = range?.words ?? sinceWords ?? PERIOD_SCOPE.exec(sentence)![0];
     return [{
       severity: 'error', code: 'claim-asof-scope', ...at('asOf'),
       title: '截至日期写成了口径的起点',

@@ -364,10 +364,10 @@ export const BENCH_NOW = '2026-06-30';
  * Writes `<contentDir>/{site.yaml,metrics.yaml,orgs.yaml,reports/bench-00001.md …}`. Deterministic: the same n
  * gives the same folder. metrics.yaml is the frozen catalog of test/fixtures/content.
  */
-export function writeBenchCorpus(contentDir: string, n: number, form: FigureForm = figureFormOf()): BenchCorpus {
+export function writeBenchCorpus(contentDir: string, n: number, form: FigureForm = figureFormOf(), orgCount = Math.max(4, Math.round(n / 28))): BenchCorpus {
   const reportsDir = path.join(contentDir, 'reports');
   mkdirSync(reportsDir, { recursive: true });
-  const orgs = benchOrgs(Math.max(4, Math.round(n / 28)));
+  const orgs = benchOrgs(orgCount);
   writeFileSync(path.join(contentDir, 'orgs.yaml'), orgsYaml(orgs));
   copyFileSync(path.join(ROOT, 'test/fixtures/content/metrics.yaml'), path.join(contentDir, 'metrics.yaml'));
   writeFileSync(

@@ -11,7 +11,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDocument, type ImportedArticle } from '../../src/lib/import/article.ts';
 import { docxToSource, readSource } from '../../src/node/import/read.ts';
-import { config, ctx } from './import-support.ts';
+import { fieldsToFill } from '../../src/lib/import/draft.ts';
+import { findOrgs, nonBankName } from '../../src/lib/import/orgs.ts';
+import { fileSummary } from '../../src/lib/import/report.ts';
+import { fullWidthPunctuation } from '../../src/lib/import/text.ts';
+import { config, ctx, importText } from './import-support.ts';
 import { richDocx, type WordBlock } from './support/docx.ts';
 import { draftActions, type LabelledArticle } from './support/layout-score.ts';
 
@@ -108,6 +112,51 @@ function scoreArticle(file: string, e: LabelledArticle, found: ImportedArticle[]
   row.remaining = actions.remaining;
   return row;
 }
+
+describe('the pieces of a real page', () => {
+  it('reads an org as a name, never a clause that ends in one, cut at punctuation of either width', () => {
+    const names = (t: string) => findOrgs(fullWidthPunctuation(t), config.registry).map((m) => m.text);
+    expect(names('百年薪火代代相传,工商银行于都支行党支部')).toEqual(['工商银行于都支行']);
+    expect(names('红色教育走深走实,近日,工商银行赣州分行组织党员干部')).toEqual(['工商银行赣州分行']);
+    expect(names('中国银行切实发挥国有大型银行作用')).toEqual(['中国银行']);
+    expect(names('重走红军路中国工商银行于都支行')).toEqual(['中国工商银行于都支行']);
+    expect(names('学党史 悟初心丨工商银行赣州分行开展主题党日活动')).toEqual(['工商银行赣州分行']);
+    expect(nonBankName('中国电信于都分公司')).toBe('中国电信于都分公司');
+    expect(nonBankName('松滋农商银行')).toBeUndefined();
+  });
+
+  it('lifts a caption printed inside a sentence out of it and joins the sentence again', () => {
+    const [a] = importText(['某某农商银行', '开展金融夜校', '□通讯员 李 娜', '    今年以来，山西某某农商银行开', '展“金融夜校”32场，覆盖群众', '图为客户经理在夜校讲解防诈知识。 王 磊 摄', '2600余人次。', '中国银行图'].join('\n'));
+    expect(a!.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['p', '今年以来，山西某某农商银行开展“金融夜校”32场，覆盖群众2600余人次。'],
+      ['caption', '图为客户经理在夜校讲解防诈知识。'],
+    ]);
+    expect(a!.credits).toEqual(['王磊 摄', '中国银行图']);
+    expect(a!.authors).toEqual(['李娜']);
+  });
+
+  it('says in the summary which article it did not draft and why, what to fill, and where to go on', () => {
+    const [bank, company] = importText(readFileSync(path.join(DIR, 'page-jinrong-0618.txt'), 'utf8'));
+    const out = fileSummary('版面.txt', 'utf-8', [
+      { article: bank!, file: 'content/reports/gonghang-yudou-20250618-hongjun.md', images: 0, toFill: ['org（机构）', 'metrics 第 1 项的 asOf（截至日期）', 'metrics 第 2 项的 asOf（截至日期）'] },
+      { article: company!, file: null, images: 0, toFill: [] },
+    ], { review: 'http://127.0.0.1:4321/showcase/_review/', check: 'npm run check -- content/reports/gonghang-yudou-20250618-hongjun.md' });
+    expect(out).toContain('找到 2 篇文章，写出 1 份草稿');
+    expect(out).toContain('开头：江西于都，中央红军长征集结出发地。');
+    expect(out).toContain('机构：中国工商银行于都支行（名录里没有，建议加入，见下方）');
+    expect(out).toMatch(/没有放进 1 个（1 个是计划或目标）：10亿元（“力争/);
+    expect(out).toContain('要填写：org（机构）、metrics 第 1—2 项的 asOf（截至日期）');
+    expect(out).toContain('没有写草稿：这篇说的是中国电信于都分公司，不是银行');
+    expect(out).toContain('建议加入 1 家（中国工商银行于都支行）');
+    expect(out).toContain('http://127.0.0.1:4321/showcase/_review/');
+    expect(out).toContain('npm run check -- content/reports/gonghang-yudou-20250618-hongjun.md');
+  });
+
+  it('lists the fields a draft leaves to fill', () => {
+    expect(fieldsToFill(['---', 'title: 某某', 'date:  # 请填写：发布日期', 'themes: []  # 请填写：1–4 个主题', 'metrics:', '  - text: 12个', '    label:  # 请填写：统计的是什么', '  - text: 3次', '    asOf:  # 请填写：截至日期', '---', 'date:  # 请填写'].join('\n')))
+      .toEqual(['date（发布日期）', 'themes（主题）', 'metrics 第 1 项的 label（统计的是什么）', 'metrics 第 2 项的 asOf（截至日期）']);
+  });
+});
 
 const files = readdirSync(DIR).filter((f) => /\.(txt|md|json)$/.test(f)).sort();
 const rows: Row[] = [];

@@ -237,25 +237,23 @@ function tokenize(doc: SourceDoc, registry: OrgRegistry, sink: { dates: string[]
     }
 
     // Photo captions and credits, wherever the page set them, even inside a sentence: 图为…（钟华 摄）, 中国银行图.
-    if (line.style !== 'h1' && line.style !== 'h2' && line.style !== 'h3') {
-      const credit = creditLine(t, isOrgName);
-      if (credit) {
-        lift(...(credit.caption ? [{ k: 'cap', text: credit.caption } as Token] : []), { k: 'credit', credit: credit.credit });
-        continue;
-      }
-      if (CAPTION_START.test(t)) {
-        // A caption broken across column lines ends at its full stop or its credit.
-        let text = t;
-        while (columns && !/[。）)摄]$/.test(text) && i + 1 < body.length && body[i + 1]!.text.trim() && visibleLength(text) < 80) text += body[++i]!.text.trim();
-        const c = photoCredit(text);
-        lift({ k: 'cap', text: (c?.text ?? text).replace(/^[▲△▼↑]\s*/, '') }, ...(c?.credit ? [{ k: 'credit', credit: c.credit } as Token] : []));
-        continue;
-      }
-      const c = photoCredit(t);
-      if (c?.credit && c.text && visibleLength(c.text) <= 60 && (c.text.match(/。/g) ?? []).length <= 1 && (open || !doc.structured && !columns)) {
-        lift({ k: 'cap', text: c.text }, { k: 'credit', credit: c.credit });
-        continue;
-      }
+    const creditOnly = creditLine(t, isOrgName);
+    if (creditOnly) {
+      lift(...(creditOnly.caption ? [{ k: 'cap', text: creditOnly.caption } as Token] : []), { k: 'credit', credit: creditOnly.credit });
+      continue;
+    }
+    if (CAPTION_START.test(t)) {
+      // A caption broken across column lines ends at its full stop or its credit.
+      let text = t;
+      while (columns && !/[。）)摄]$/.test(text) && i + 1 < body.length && body[i + 1]!.text.trim() && visibleLength(text) < 80) text += body[++i]!.text.trim();
+      const c = photoCredit(text);
+      lift({ k: 'cap', text: (c?.text ?? text).replace(/^[▲△▼↑]\s*/, '') }, ...(c?.credit ? [{ k: 'credit', credit: c.credit } as Token] : []));
+      continue;
+    }
+    const trailing = photoCredit(t);
+    if (trailing?.credit && trailing.text && visibleLength(trailing.text) <= 60 && (trailing.text.match(/。/g) ?? []).length <= 1 && (open || !doc.structured && !columns)) {
+      lift({ k: 'cap', text: trailing.text }, { k: 'credit', credit: trailing.credit });
+      continue;
     }
 
     // （通讯员 温娜） after a paragraph closes that item; before any text it opens the next one.

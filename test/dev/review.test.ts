@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, watchedPage, type Watched } from '../site/browser.ts';
-import { ROOT, buildBeside, makeContent, replaceOnce, startDev, unexplainedConsoleErrors, type DevServer } from './dev-server.ts';
+import { ROOT, buildBeside, gotoUntil, makeContent, replaceOnce, startDev, unexplainedConsoleErrors, type DevServer } from './dev-server.ts';
 import { clearStatus, reviewLikeAWriter, waitForAnswer, type WriterRun } from './review-writer.ts';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/review/dev-review.md');
@@ -48,6 +48,34 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** Reloads the list of drafts until it does (or does not) show `title`; bounded. */
+async function waitListed(page: Page, on: DevServer, title: string, listed: boolean): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await gotoUntil(page, `${on.url}_review/`, 200, on);
+    if (text.includes(title) === listed) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`审阅列表在 30 秒内${listed ? '没有列出' : '仍然列出'}“${title}”：\n${text}`);
+}
+
+/**
+ * axe on a page of the dev server. The server reloads open pages when content changes or when it has bundled a
+ * dependency for the first time; an analysis a reload interrupts is run again.
+ */
+async function axeViolations(page: Page, url: string): Promise<string[]> {
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(url);
+    try {
+      const axe = await new AxeBuilder({ page }).analyze();
+      return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes('Execution context was destroyed')) throw e;
+    }
+  }
+}
 
 /** Opens the review page afresh on the file as it is on disk. */
 async function open(page: Page): Promise<void> {
@@ -128,6 +156,7 @@ describe('a draft on the review page', () => {
     expect(await focusedRow(page)).toBe('4.2亿元');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     await page.focus('#' + (await rowOf(page, '4.2亿元').getAttribute('id')) + ' [data-field="scope"]');
+    await page.keyboard.press('End');
     await page.keyboard.type('1');
     expect(await rowOf(page, '4.2亿元').locator('[data-field="scope"]').inputValue()).toBe('城关支行1');
     expect((await kindOf(page, '4.2亿元')).kind).toBe('scope');
@@ -225,8 +254,8 @@ describe('a draft on the review page', () => {
     expect(navigations).toBe(0);
     console.log(`审阅测试稿：从打开到发布共 ${actions.length} 个动作（含演示键盘的 3 个 ↓）：${actions.join('、')}`);
 
-    await page.goto(`${server.url}_review/`);
-    expect(await page.innerText('main')).not.toContain('青禾农商银行信贷资金助力柿饼加工');
+    // The list reads the reports loader's problems, which follow the file within a moment.
+    await waitListed(page, server, '青禾农商银行信贷资金助力柿饼加工', false);
   });
 
   it('a file changed elsewhere is not overwritten, and the page with unsaved edits is not reloaded under the writer', async () => {
@@ -328,14 +357,11 @@ describe('the review page answers only its own page on this computer', () => {
 
 describe('accessibility', () => {
   it('the list and a draft pass axe without serious or critical violations', async () => {
-    writeFileSync(file, ORIGINAL);
+    expect(onDisk()).toBe(ORIGINAL);
     for (const url of [`${server.url}_review/`, reviewUrl()]) {
       const page = await watchedPage(browser, server.url);
       try {
-        await page.page.goto(url);
-        const axe = await new AxeBuilder({ page: page.page }).analyze();
-        const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-        expect(bad, url).toEqual([]);
+        expect(await axeViolations(page.page, url), url).toEqual([]);
         expect(page.foreign, url).toEqual([]);
       } finally {
         await page.page.close();
@@ -345,8 +371,9 @@ describe('accessibility', () => {
 
   it('the pages load nothing from another host, fail no request and log no error', () => {
     expect(w.foreign).toEqual([]);
-    expect(w.failed).toEqual([]);
-    expect(unexplainedConsoleErrors(w.consoleErrors)).toEqual([]);
+    // The one refused save the conflict test made on purpose.
+    expect(w.failed.filter((f) => f !== `409 ${reviewUrl()}file.json`)).toEqual([]);
+    expect(unexplainedConsoleErrors(w.consoleErrors).filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 });
 
@@ -400,8 +427,15 @@ describe('drafts imported from real articles', () => {
 
   it('reach a passing check in at most 5 actions each', async () => {
     const list = await watchedPage(browser, importServer.url);
+    // A fresh server bundles the pages' dependencies on their first visit and reloads them once: before counting.
     await list.page.goto(`${importServer.url}_review/`);
+    await new Promise((r) => setTimeout(r, 3000));
+    await gotoUntil(list.page, `${importServer.url}_review/`, 200, importServer);
     const slugs = (await list.page.$$eval('.report-item-title a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname))).map((p) => p.split('/').filter(Boolean).pop()!);
+    if (slugs[0]) {
+      await list.page.goto(`${importServer.url}_review/${slugs[0]}/`);
+      await new Promise((r) => setTimeout(r, 3000));
+    }
     await list.page.close();
     expect(slugs.length).toBeGreaterThanOrEqual(3);
     const runs: (WriterRun & { slug: string })[] = [];

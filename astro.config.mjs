@@ -4,6 +4,7 @@ import './src/node-version.mjs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { showcaseMarkdownProcessor } from './src/markdown/processor.ts';
+import { mdxBodyFigures } from './src/markdown/mdx-figures.ts';
 import showcase from './src/integrations/showcase.ts';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,12 @@ export default defineConfig({
   // default Sätteri processor, which runs no rehype plugin and would pass raw HTML through. No syntax
   // highlighting: its inline styles would be removed by the sanitiser, and reports are not code listings.
   // Links between reports are resolved under the base here, so a body links right on every page that shows it.
-  markdown: { processor: showcaseMarkdownProcessor({ base: settings.base }), syntaxHighlight: false },
+  // An .mdx report's figures, for its source links, come from its file checked against this content folder's data
+  // files (a .md body brings them from the reports loader).
+  markdown: {
+    processor: showcaseMarkdownProcessor({ base: settings.base, mdxFigures: mdxBodyFigures({ contentDir, projectContentDir: projectContentDir(root) }) }),
+    syntaxHighlight: false,
+  },
   // MDX extends the Markdown config: the same processor and plugin, which keeps the allowed components
   // (Figure, MetricChart) and removes imports, expressions and everything else the MDX policy forbids.
   integrations: [showcase(), mdx({ extendMarkdownConfig: true })],

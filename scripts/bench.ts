@@ -9,24 +9,22 @@
  * npm run bench -- --search N [--json FILE]
  *   search at scale in Chromium: first and later query times, exactness on the vocabulary (scripts/bench/search-scale.ts).
  */
-export {};
+import { readArgsOrExit } from './lib/args.ts';
 
 const ALL = ['check', 'cards', 'search'] as const;
 /** Run only when named. */
 const NAMED = [...ALL, 'place'] as const;
-const argv = process.argv.slice(2);
+const USAGE = `用法：npm run bench -- [基准测试名…]（可选：${NAMED.join('、')}；不写时运行 ${ALL.join('、')}）
+  npm run bench -- --reports 篇数 [--runs 次数] [--json 文件] [--keep] [--verbose]   整个构建的规模测试
+  npm run bench -- --search 篇数 [--json 文件]                                       检索的规模测试（Chromium）`;
 
-function option(name: string): string | undefined {
-  const i = argv.indexOf(name);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) {
-    console.error(`选项 ${name} 后面要写一个值`);
-    process.exit(2);
-  }
-  argv.splice(i, 2);
-  return v;
-}
+const { values, positionals: chosen } = readArgsOrExit(process.argv.slice(2), {
+  usage: USAGE,
+  options: {
+    reports: { type: 'string', value: '篇数' }, search: { type: 'string', value: '篇数' }, runs: { type: 'string', value: '次数' },
+    json: { type: 'string', value: '文件' }, keep: { type: 'boolean' }, verbose: { type: 'boolean' },
+  },
+});
 
 function count(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -38,17 +36,12 @@ function count(name: string, v: string | undefined): number | undefined {
   return n;
 }
 
-const reports = count('--reports', option('--reports'));
-const searchN = count('--search', option('--search'));
-const runs = count('--runs', option('--runs')) ?? 1;
-const json = option('--json');
-const flag = (f: string) => {
-  const i = argv.indexOf(f);
-  if (i >= 0) argv.splice(i, 1);
-  return i >= 0;
-};
-const keep = flag('--keep');
-const verbose = flag('--verbose');
+const reports = count('--reports', values.reports);
+const searchN = count('--search', values.search);
+const runs = count('--runs', values.runs) ?? 1;
+const json = values.json;
+const keep = values.keep ?? false;
+const verbose = values.verbose ?? false;
 
 if (reports !== undefined) {
   const { runScale } = await import('./bench/scale.ts');
@@ -57,7 +50,6 @@ if (reports !== undefined) {
   const { runSearchScale } = await import('./bench/search-scale.ts');
   await runSearchScale({ reports: searchN, json, keep });
 } else {
-  const chosen = argv.filter((a) => !a.startsWith('-'));
   const names = chosen.length > 0 ? chosen : [...ALL];
   for (const name of names) {
     if (!(NAMED as readonly string[]).includes(name)) {

@@ -19,10 +19,11 @@ import { buildManifest, diffManifests, FileHashes, fileHashesFile, missingOutput
 import { checkpoint } from '../src/node/checkpoint.ts';
 import { cacheDirFromEnv, contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
 import { acquireLock, projectLockFile } from '../src/node/lock.ts';
-import { printTimings, setTiming } from '../src/node/timings.ts';
+import { printTimings } from '../src/node/timings.ts';
 import { childErrorRelay, ENVIRONMENT_CODES } from '../src/node/child-errors.ts';
 import { isInside } from '../src/node/paths.ts';
 import { fsProblem, missingFolder, OperatorError, runCommand, saveErrorLog, shown } from '../src/node/operator-errors.ts';
+import { readArgs, usageError } from './lib/args.ts';
 
 const USAGE = `用法：npm run build -- [--outDir 文件夹] [Astro 的其他构建选项，如 --force]
   --outDir 文件夹             构建到别的文件夹（默认 dist/）；它的上级文件夹必须已经存在
@@ -37,34 +38,28 @@ interface Args {
   passthrough: string[];
   manifest?: string;
   compare?: [string, string];
-  help: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { outDir: 'dist', passthrough: [], help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new OperatorError(`选项 ${a} 后面要写文件夹。\n${USAGE}`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--outDir' || a === '--out-dir') args.outDir = value();
-    else if (a.startsWith('--outDir=')) args.outDir = a.slice('--outDir='.length);
-    else if (a === '--manifest') args.manifest = value();
-    else if (a === '--compare') args.compare = [value(), value()];
-    else args.passthrough.push(a);
+/** The command line; options this script does not know go on to astro build. Undefined after --help. */
+function buildArgs(argv: string[]): Args | undefined {
+  const folder = { type: 'string', value: '文件夹' } as const;
+  const cli = readArgs(argv, { usage: USAGE, options: { outDir: folder, 'out-dir': folder, manifest: folder, compare: folder }, passUnknown: true });
+  if (!cli) return undefined;
+  const { values: v, positionals } = cli;
+  const args: Args = { outDir: v.outDir ?? v['out-dir'] ?? 'dist', passthrough: positionals, manifest: v.manifest };
+  if (v.compare !== undefined) {
+    // --compare takes two folders: the second is the argument after the first.
+    const second = positionals[0];
+    if (second === undefined || second.startsWith('-')) throw usageError('选项 --compare 后面要写两个文件夹。', USAGE);
+    args.compare = [v.compare, second];
+    args.passthrough = positionals.slice(1);
   }
   return args;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = buildArgs(argv);
+  if (!args) return 0;
   if (args.manifest) {
     const dir = existingDir(args.manifest, '要列出的构建结果文件夹');
     console.log(JSON.stringify(buildManifest(dir), null, 1));
@@ -159,14 +154,13 @@ async function build(target: string, passthrough: string[]): Promise<number> {
       const known = FileHashes.load(fileHashesFile(cacheDirFromEnv()), staging);
       if (known.dropped) console.log(`${known.dropped}，这次逐个读取网站文件计算指纹。`);
       const stamp = writeStamp(staging, sourceHash, new Date(), known);
-      setTiming('stamp', Math.round(performance.now() - t0));
+      const stampMs = Math.round(performance.now() - t0);
       files = Object.keys(stamp.files).length;
       hash = stamp.contentHash;
       checkpoint('build:stamped');
       const t1 = performance.now();
       swapMs = swapIn(staging, target).gapMs;
-      setTiming('swap', Math.round(performance.now() - t1));
-      printTimings();
+      printTimings({ stamp: stampMs, swap: Math.round(performance.now() - t1) });
     } catch (e) {
       throw fsProblem(e, { doing: '把新网站放到位', where: target, safe });
     }

@@ -11,6 +11,7 @@ import { ContentConfigError } from '../src/node/content-config.ts';
 import { toUtf8 } from '../src/node/decode.ts';
 import { escalate, formatProblem, sortProblems, summarize } from '../src/lib/problems.ts';
 import { runCommand } from '../src/node/operator-errors.ts';
+import { readArgs } from './lib/args.ts';
 
 const USAGE = `用法：npm run check -- [--strict] [--fix-encoding] [报告文件或文件夹…]
   --strict        把提醒也当作错误（发布前用）
@@ -18,18 +19,9 @@ const USAGE = `用法：npm run check -- [--strict] [--fix-encoding] [报告文�
   不写路径时检查内容文件夹（环境变量 SHOWCASE_CONTENT，默认 content/）下的全部报告。`;
 
 async function main(argv: string[]): Promise<number> {
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const paths = argv.filter((a) => !a.startsWith('--'));
-  for (const f of flags) {
-    if (!['--strict', '--fix-encoding', '--help'].includes(f)) {
-      console.error(`不认识的选项 ${f}\n${USAGE}`);
-      return 2;
-    }
-  }
-  if (flags.has('--help')) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readArgs(argv, { usage: USAGE, options: { strict: { type: 'boolean' }, 'fix-encoding': { type: 'boolean' } } });
+  if (!args) return 0;
+  const paths = args.positionals;
   const started = performance.now();
   let result: CheckResult;
   try {
@@ -46,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  if (flags.has('--fix-encoding')) {
+  if (args.values['fix-encoding']) {
     let fixed = 0;
     for (const p of result.problems.filter((x) => x.code.startsWith('encoding-'))) {
       const abs = path.isAbsolute(p.file) ? p.file : [path.join(result.config.contentDir, p.file), path.resolve(p.file)].find((f) => { try { readFileSync(f); return true; } catch { return false; } });
@@ -59,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (fixed > 0) return main(argv.filter((a) => a !== '--fix-encoding'));
   }
-  const problems = sortProblems(flags.has('--strict') ? escalate(result.problems) : result.problems);
+  const problems = sortProblems(args.values.strict ? escalate(result.problems) : result.problems);
   for (const p of problems) console.error(formatProblem(p) + '\n');
   const ms = Math.round(performance.now() - started);
   const published = result.model.reports.filter((r) => r.published).length;

@@ -10,13 +10,24 @@ import path from 'node:path';
 import { readContentConfig } from '../src/node/content-config.ts';
 import { projectContentDir } from '../src/node/config.ts';
 import { contractOf, importFile } from '../src/node/import/run.ts';
+import { readArgsOrExit } from './lib/args.ts';
 import { emptyReport, precision, qualityTable, recall, scoreFile, splitAccuracy, type ExpectedArticle } from '../src/lib/import/quality.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.join(root, 'test/fixtures/import');
-const argv = process.argv.slice(2);
-const minAt = argv.indexOf('--min');
-const min = minAt >= 0 ? Number(argv[minAt + 1]) : undefined;
+const USAGE = `用法：npm run import-quality -- [--min 0.95] [--verbose]
+  --min 数值  有一项准确率、召回率或拆分准确率低于它时以 1 退出
+  --verbose   列出与标注不一致的地方`;
+const { values } = readArgsOrExit(process.argv.slice(2), {
+  usage: USAGE,
+  options: { min: { type: 'string', value: '数值' }, verbose: { type: 'boolean' } },
+  positionals: false,
+});
+const min = values.min === undefined ? undefined : Number(values.min);
+if (min !== undefined && !(min >= 0 && min <= 1)) {
+  console.error(`✖ --min 要写 0 到 1 之间的数，写的是“${values.min}”\n${USAGE}`);
+  process.exit(2);
+}
 
 const config = readContentConfig({ contentDir: path.join(root, 'test/fixtures/content'), projectContentDir: projectContentDir(root) });
 // Each batch separately: a batch is labelled before its first run, so its first-run result (see the commit
@@ -44,7 +55,7 @@ for (const set of sets) {
 report.mistakes = [...new Set(report.mistakes)];
 console.log(`合计：${report.files} 个文件\n`);
 console.log(qualityTable(report));
-if (argv.includes('--verbose') && report.mistakes.length > 0) console.log(`\n不一致的地方：\n${report.mistakes.map((m) => `  ${m}`).join('\n')}`);
+if (values.verbose && report.mistakes.length > 0) console.log(`\n不一致的地方：\n${report.mistakes.map((m) => `  ${m}`).join('\n')}`);
 if (min !== undefined) {
   const scores = [precision(report.figures.money), recall(report.figures.money), precision(report.figures.percent), recall(report.figures.percent),
     precision(report.figures.count), recall(report.figures.count), splitAccuracy(report)];

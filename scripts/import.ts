@@ -11,6 +11,7 @@ import { contractOf, importFile, writeDrafts, type ImportedFile } from '../src/n
 import { SourceError } from '../src/node/import/read.ts';
 import { fileSummary } from '../src/lib/import/report.ts';
 import { runCommand } from '../src/node/operator-errors.ts';
+import { readArgs, usageError } from './lib/args.ts';
 import type { ContractArticle } from '../src/lib/import/report.ts';
 
 /** The review screen of `npm run dev` (it serves on 127.0.0.1:4321 under the site's base). */
@@ -22,17 +23,11 @@ const USAGE = `用法：npm run import -- [--json] 文件…
   --json  不写文件，只在标准输出打印找到的文章（JSON）。`;
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => a === '-' || !a.startsWith('--'));
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--help');
-  if (argv.includes('--help')) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (unknown.length > 0 || files.length === 0) {
-    console.error(`${unknown.length > 0 ? `不认识的选项 ${unknown.join(' ')}\n` : '没有写要导入的文件。\n'}${USAGE}`);
-    return 2;
-  }
+  const args = readArgs(argv, { usage: USAGE, options: { json: { type: 'boolean' } } });
+  if (!args) return 0;
+  const json = args.values.json ?? false;
+  const files = args.positionals;
+  if (files.length === 0) throw usageError('没有写要导入的文件。', USAGE);
   const config = orExplainConfigProblems(
     () => readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() }),
     '设置、指标目录或机构名录有误，无法导入。',

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkLinks, formatReport, inferBase } from '../src/node/linkcheck.ts';
 import { runCommand } from '../src/node/operator-errors.ts';
+import { readArgs, usageError } from './lib/args.ts';
 
 const USAGE = `用法：node scripts/linkcheck.ts [网站文件夹] [--base /showcase/] [--site http://showcase.bank.local] [--strict]
   网站文件夹      构建结果，默认 dist
@@ -15,33 +16,13 @@ const USAGE = `用法：node scripts/linkcheck.ts [网站文件夹] [--base /sho
   --strict        指向其他主机的链接也算错误`;
 
 function main(argv: string[]): number {
-  const positional: string[] = [];
-  const opts: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      return 0;
-    }
-    if (a === '--strict') opts.strict = true;
-    else if (a === '--base' || a === '--site') {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) {
-        console.error(`${a} 后面要写值\n${USAGE}`);
-        return 2;
-      }
-      opts[a.slice(2)] = v;
-    } else if (a.startsWith('--base=') || a.startsWith('--site=')) {
-      opts[a.slice(2, 6)] = a.slice(7);
-    } else if (a.startsWith('-')) {
-      console.error(`不认识的选项 ${a}\n${USAGE}`);
-      return 2;
-    } else positional.push(a);
-  }
-  if (positional.length > 1) {
-    console.error(`只能检查一个网站文件夹\n${USAGE}`);
-    return 2;
-  }
+  const args = readArgs(argv, {
+    usage: USAGE,
+    options: { base: { type: 'string', value: '子路径' }, site: { type: 'string', value: '地址' }, strict: { type: 'boolean' } },
+  });
+  if (!args) return 0;
+  const { positionals: positional, values: opts } = args;
+  if (positional.length > 1) throw usageError('只能检查一个网站文件夹。', USAGE);
   const dist = path.resolve(positional[0] ?? 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) {
     console.error(`${dist} 里没有构建好的网站（缺少 index.html）：请先运行 npm run build。`);

@@ -7,7 +7,7 @@
  * Exit codes: 0 done (or only shown with --dry-run) · 2 bad usage, no answer or broken data files.
  */
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { readArgs } from './lib/args.ts';
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { orExplainConfigProblems } from '../src/node/content-config.ts';
 import { newSite } from '../src/node/new-site.ts';
@@ -23,21 +23,12 @@ const USAGE = `用法：npm run new-site -- --org 机构全称 --province 省份
 const OPTIONS = {
   org: { type: 'string' }, province: { type: 'string' }, city: { type: 'string' }, county: { type: 'string' },
   type: { type: 'string' }, id: { type: 'string' }, short: { type: 'string' }, parent: { type: 'string' },
-  'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, help: { type: 'boolean' },
+  'dry-run': { type: 'boolean' }, yes: { type: 'boolean' },
 } as const;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    console.error(`${(e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '有不认识的选项' : '选项写得不对'}：${argv.join(' ')}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readArgs(argv, { usage: USAGE, options: OPTIONS, positionals: false })?.values;
+  if (!args) return 0;
   const rl = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   try {
     const ask = async (q: string) => (rl ? (await rl.question(q)).trim() : undefined);

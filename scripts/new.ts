@@ -11,36 +11,19 @@ import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
 import { parseDay, todayInShanghai } from '../src/lib/dates.ts';
 import { chooseOrg, renderSkeleton, titleProblem, validSlug } from '../src/lib/new-report.ts';
-import { draftSlug, orgIdFor, topicOf } from '../src/lib/import/slug.ts';
+import { draftSlug, topicOf } from '../src/lib/import/slug.ts';
 import { routes, withBase } from '../src/lib/urls.ts';
 import { runCommand } from '../src/node/operator-errors.ts';
+import { readArgs } from './lib/args.ts';
 
 const USAGE = `用法：npm run new -- [--org 机构] [--title 标题] [--date 2025-06-09] [--themes 主题1,主题2] [--slug 文件名]
   没写的项会逐项询问。文件写在 content/reports/<文件名>.md，已有的文件不会被覆盖。`;
 
-function flags(argv: string[]): Map<string, string> | string {
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const m = /^--(org|title|date|themes|slug)(?:=(.*))?$/.exec(a);
-    if (!m) return `不认识的参数 ${a}`;
-    const value = m[2] ?? argv[++i];
-    if (value === undefined) return `${a} 后面要写内容`;
-    out.set(m[1]!, value);
-  }
-  return out;
-}
-
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const given = flags(argv);
-  if (typeof given === 'string') {
-    console.error(`${given}\n${USAGE}`);
-    return 2;
-  }
+  const text = { type: 'string', value: '内容' } as const;
+  const args = readArgs(argv, { usage: USAGE, options: { org: text, title: text, date: text, themes: text, slug: text }, positionals: false });
+  if (!args) return 0;
+  const given = new Map(Object.entries(args.values).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const config = orExplainConfigProblems(() => readContentConfig({ contentDir: contentDirFromEnv(), projectContentDir: projectContentDir() }));
   if (!config) return 2;
   const allThemes = config.site.themes.map((t) => t.name);

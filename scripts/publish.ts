@@ -15,6 +15,7 @@ import { missingOutputs, readStamp, sourceFingerprint, STAMP_FILE } from '../src
 import { contentDirFromEnv, nowFromEnv, NowError, PROJECT_ROOT } from '../src/node/config.ts';
 import { acquireLock, formatShanghai, projectLockFile, type Lock } from '../src/node/lock.ts';
 import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/node/operator-errors.ts';
+import { readArgs, usageError } from './lib/args.ts';
 import { CURRENT, plan, POINTER, publish, releaseDir, rollback, TARGET_LOCK } from '../src/node/release.ts';
 
 const USAGE = `用法：npm run publish -- --to 发布文件夹 [--keep 个数] [--dry-run] [--rollback]
@@ -34,58 +35,28 @@ interface Args {
   dryRun: boolean;
   rollback: boolean;
   strict: boolean;
-  help: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { from: 'dist', keep: 5, dryRun: false, rollback: false, strict: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '' || v.startsWith('--')) throw new OperatorError(`选项 ${flag} 后面要写值。\n${USAGE}`);
-      return v;
-    };
-    switch (flag) {
-      case '--to':
-        args.to = value();
-        break;
-      case '--from':
-        args.from = value();
-        break;
-      case '--keep': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new OperatorError(`--keep 要写 1 或更大的整数，现在是“${v}”。\n${USAGE}`);
-        args.keep = Number(v);
-        break;
-      }
-      case '--dry-run':
-        args.dryRun = true;
-        break;
-      case '--rollback':
-        args.rollback = true;
-        break;
-      case '--strict':
-        args.strict = true;
-        break;
-      case '--help':
-      case '-h':
-        args.help = true;
-        break;
-      default:
-        throw new OperatorError(`不认识的选项“${a}”。\n${USAGE}`);
-    }
+/** The command line; undefined after --help. */
+function publishArgs(argv: string[]): Args | undefined {
+  const folder = { type: 'string', value: '文件夹' } as const;
+  const cli = readArgs(argv, {
+    usage: USAGE,
+    options: { to: folder, from: folder, keep: { type: 'string', value: '个数' }, 'dry-run': { type: 'boolean' }, rollback: { type: 'boolean' }, strict: { type: 'boolean' } },
+    positionals: false,
+  });
+  if (!cli) return undefined;
+  const v = cli.values;
+  for (const [name, value] of [['--to', v.to], ['--from', v.from]] as const) {
+    if (value === '') throw usageError(`选项 ${name} 后面要写文件夹。`, USAGE);
   }
-  return args;
+  if (v.keep !== undefined && (!/^\d+$/.test(v.keep) || Number(v.keep) < 1)) throw usageError(`--keep 要写 1 或更大的整数，现在是“${v.keep}”。`, USAGE);
+  return { to: v.to, from: v.from ?? 'dist', keep: v.keep === undefined ? 5 : Number(v.keep), dryRun: v['dry-run'] ?? false, rollback: v.rollback ?? false, strict: v.strict ?? false };
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = publishArgs(argv);
+  if (!args) return 0;
   if (!args.to) throw new OperatorError(`请用 --to 指定发布文件夹。\n${USAGE}`);
   const to = path.resolve(args.to);
   // Never created here: a mistyped path or an unmounted share would otherwise become a local folder nobody serves.

@@ -13,6 +13,7 @@ import { orExplainConfigProblems, readContentConfig } from '../src/node/content-
 import { createReportSchema } from '../src/schemas/report.ts';
 import { editorSchema, type JsonSchema } from '../src/lib/editor-schema.ts';
 import { runCommand } from '../src/node/operator-errors.ts';
+import { readArgs } from './lib/args.ts';
 
 export function reportJsonSchema(contentDir: string, projectContent: string): JsonSchema {
   const config = readContentConfig({ contentDir, projectContentDir: projectContent });
@@ -22,7 +23,12 @@ export function reportJsonSchema(contentDir: string, projectContent: string): Js
   return editorSchema(base, { catalog: config.catalog, registry: config.registry, site: config.site });
 }
 
-function main(): number {
+const USAGE = `用法：npm run schema
+  生成报告 frontmatter 的编辑器提示 .vscode/report.schema.json，并写进 .vscode/settings.json；
+  改过 content/metrics.yaml、content/orgs.yaml 或 content/site.yaml 后再运行一次。`;
+
+function main(argv: string[]): number {
+  if (!readArgs(argv, { usage: USAGE, options: {}, positionals: false })) return 0;
   const schema = orExplainConfigProblems(() => reportJsonSchema(contentDirFromEnv(), projectContentDir()), '设置、指标目录或机构名录有误，无法生成。');
   if (!schema) return 2;
   const dir = path.join(PROJECT_ROOT, '.vscode');
@@ -46,4 +52,4 @@ function main(): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runCommand('生成编辑器提示', main);
+if (import.meta.url === `file://${process.argv[1]}`) await runCommand('生成编辑器提示', () => main(process.argv.slice(2)));

@@ -8,6 +8,14 @@ import { recoverSwap } from '../src/node/atomic.ts';
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { readSiteAddress } from '../src/node/content-config.ts';
 import { serveStatic } from '../src/node/static-server.ts';
+import { readArgsOrExit } from './lib/args.ts';
+
+readArgsOrExit(process.argv.slice(2), {
+  usage: `用法：npm run preview
+  用构建好的 dist/ 启动预览网站；环境变量 PORT（默认 4321）和 HOST（默认 127.0.0.1）决定地址。`,
+  options: {},
+  positionals: false,
+});
 
 // A build killed between its two renames leaves the previous site beside dist/: put it back first.
 recoverSwap(path.resolve('dist'));

@@ -1,6 +1,8 @@
 /**
  * npm run bench -- place   (BENCH_PLACE_REPORTS=N, default 1,000; BENCH_PLACE_ROUNDS, default 9;
- *                           BENCH_PLACE_CACHE=folder keeps the rendered cards there for the next run)
+ *                           BENCH_PLACE_CACHE=folder keeps the rendered cards there for the next run;
+ *                           BENCH_PLACE_REPEAT=K places each card K times under other names: the file count and
+ *                           bytes of K×N reports' cards without rendering them, e.g. N=1,000, K=10 for 10,000)
  *
  * What putting the cached cards into the site costs, on the cards of N bench reports (scripts/bench/corpus.ts:
  * a card and a poster per report, a card per organisation), rendered into a card cache first (not timed):
@@ -24,6 +26,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const N = Number(process.env.BENCH_PLACE_REPORTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_PLACE_ROUNDS ?? 9);
 const KEEP = process.env.BENCH_PLACE_CACHE?.trim();
+const REPEAT = Math.max(1, Number(process.env.BENCH_PLACE_REPEAT ?? 1));
 
 type Method = (from: string, to: string) => void;
 
@@ -54,7 +57,7 @@ export async function run(): Promise<void> {
     const cached = readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.png')).map((f) => path.join(cache, f));
     const bytes = cached.reduce((n, f) => n + statSync(f).size, 0);
     const type = statfsSync(cache).type;
-    console.log(`缓存：${cached.length} 个文件，${round(bytes / 1024 / 1024, 1)} MiB；文件系统 ${FS[type] ?? `0x${type.toString(16)}`}`);
+    console.log(`缓存：${cached.length} 个文件，${round(bytes / 1024 / 1024, 1)} MiB；文件系统 ${FS[type] ?? `0x${type.toString(16)}`}${REPEAT > 1 ? `；每张放 ${REPEAT} 次：${cached.length * REPEAT} 个文件，${round((bytes * REPEAT) / 1024 / 1024, 1)} MiB` : ''}`);
 
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(METHODS).map((m) => [m, []]));
     // CPU time (user and system, the copying is done by the kernel) varies less with other work than wall time.
@@ -66,7 +69,7 @@ export async function run(): Promise<void> {
         for (const d of ['reports', 'orgs']) mkdirSync(path.join(out, d), { recursive: true });
         const t0 = performance.now();
         const c0 = process.cpuUsage();
-        cached.forEach((f, i) => place(f, path.join(out, i % 2 ? 'reports' : 'orgs', `${i}.png`)));
+        for (let k = 0; k < REPEAT; k++) cached.forEach((f, i) => place(f, path.join(out, i % 2 ? 'reports' : 'orgs', `${i}-${k}.png`)));
         const c = process.cpuUsage(c0);
         times[name]!.push(performance.now() - t0);
         cpu[name]!.push((c.user + c.system) / 1000);
@@ -77,7 +80,7 @@ export async function run(): Promise<void> {
       const ms = median(ts);
       const best = Math.min(...ts);
       console.log(
-        `${name.padEnd(14)} 中位 ${round(ms, 1)} 毫秒（每张 ${round((ms * 1000) / cached.length, 1)} 微秒，${round(bytes / 1024 / 1024 / (ms / 1000), 0)} MiB/秒），最快 ${round(best, 1)} 毫秒，CPU 中位 ${round(median(cpu[name]!), 1)} 毫秒；各轮 ${ts.map((t) => round(t, 0)).join(' / ')}`,
+        `${name.padEnd(14)} 中位 ${round(ms, 1)} 毫秒（每张 ${round((ms * 1000) / (cached.length * REPEAT), 1)} 微秒，${round((bytes * REPEAT) / 1024 / 1024 / (ms / 1000), 0)} MiB/秒），最快 ${round(best, 1)} 毫秒，CPU 中位 ${round(median(cpu[name]!), 1)} 毫秒；各轮 ${ts.map((t) => round(t, 0)).join(' / ')}`,
       );
     }
   } finally {

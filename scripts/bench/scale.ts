@@ -58,7 +58,8 @@ const MiB = (b: number) => b / 1024 / 1024;
 
 function parseTimings(stdout: string, astroTimer: string): { phases: Phases; cards: Record<string, number> } {
   const merged: Record<string, unknown> = {};
-  for (const m of stdout.matchAll(/^SHOWCASE_TIMINGS (\{.*\})$/gm)) Object.assign(merged, JSON.parse(m[1]!));
+  // The loader and the integration log their line through Astro's logger, after its time and label.
+  for (const m of stdout.matchAll(/SHOWCASE_TIMINGS (\{.*\})$/gm)) Object.assign(merged, JSON.parse(m[1]!));
   let astro: Record<string, { elapsedTime: number }> = {};
   try {
     astro = JSON.parse(readFileSync(astroTimer, 'utf8'));

@@ -3,6 +3,7 @@
  * the 数据下载 page. Made from `published` only: in dev the collection also holds drafts and embargoed reports
  * for their preview pages, and none of them may reach a download.
  */
+import { contentType } from '../lib/mime.ts';
 import { byteLength, downloadSets, toCsv, toJson, type DownloadKind, type DownloadSet } from '../lib/downloads.ts';
 import { getSiteData, type SiteData } from './site-data.ts';
 
@@ -58,11 +59,9 @@ function takeBytes(set: DownloadSet, format: 'csv' | 'json'): Uint8Array<ArrayBu
   return bytes;
 }
 
-const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
-
 /** The file of one set, as the build writes it and the dev server serves it. */
 export async function downloadResponse(kind: DownloadKind, id: string, format: 'csv' | 'json'): Promise<Response> {
   const set = (await getDownloads()).find((s) => s.kind === kind && s.id === id);
-  if (!set) return new Response('没有这个文件', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  return new Response(takeBytes(set, format), { headers: { 'content-type': TYPES[format] } });
+  if (!set) return new Response('没有这个文件', { status: 404, headers: { 'content-type': contentType('.txt') } });
+  return new Response(takeBytes(set, format), { headers: { 'content-type': contentType(`.${format}`) } });
 }

@@ -1,7 +1,7 @@
 /** What goes on a card: chosen from validated, published content only. */
 import { formatDay } from '../lib/dates.ts';
 import type { ContentModel, Report, ResolvedMetric } from '../lib/model.ts';
-import { leadFigures } from '../lib/featured.ts';
+import { FIGURES_SHOWN, leadFigures } from '../lib/featured.ts';
 import { figureCaption } from '../lib/figures/index.ts';
 import { figureDisplayParts } from '../lib/figures/index.ts';
 import type { Org } from '../schemas/org.ts';
@@ -42,9 +42,6 @@ export interface CardData {
   url: string;
 }
 
-/** Lead figures handed to a report's card and poster: the poster has room for six. */
-const POSTER_LEAD_FIGURES = 6;
-
 function toFigure(m: ResolvedMetric): CardFigure {
   // Sliced from the printed text, never rebuilt: 40余亿元 stays 40 + 余亿元.
   const p = figureDisplayParts(m.text);
@@ -64,8 +61,8 @@ export function reportCardData(r: Report, model: ContentModel, logo?: string): C
     org: r.org.name,
     title: r.title,
     summary: r.summary,
-    // Best first: the card shows the first four, the poster six (src/cards/templates.ts).
-    figures: leadFigures(r.metrics, POSTER_LEAD_FIGURES).map(toFigure),
+    // Best first, as many as the poster shows; the card draws the first FIGURES_SHOWN.card of them.
+    figures: leadFigures(r.metrics, FIGURES_SHOWN.poster).map(toFigure),
     footer: formatDay(r.date),
     url: absoluteUrl(site.site, site.base, routes.report(r.slug)),
   };
@@ -103,7 +100,7 @@ export function orgCardData(org: Org, published: readonly Report[], model: Conte
 function orgFigures(reports: readonly Report[]): CardFigure[] {
   const newest = [...reports].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
   const from = new Map<ResolvedMetric, Report>(newest.flatMap((r) => r.metrics.map((m) => [m, r] as const)));
-  return leadFigures(newest.flatMap((r) => r.metrics), undefined, { featured: false }).map((m) => ({ ...toFigure(m), from: from.get(m)!.title }));
+  return leadFigures(newest.flatMap((r) => r.metrics), FIGURES_SHOWN.card, { featured: false }).map((m) => ({ ...toFigure(m), from: from.get(m)!.title }));
 }
 
 /** Every character a card will draw, for the glyph check and the font subset. */

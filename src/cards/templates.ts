@@ -14,6 +14,7 @@
  *   above the QR code, and what is left is shared between the blocks.
  */
 import type { CardData, CardFigure } from './data.ts';
+import { FIGURES_SHOWN } from '../lib/featured.ts';
 
 export interface Measure {
   width: (text: string, size: number, weight?: 400 | 700) => number;
@@ -332,9 +333,9 @@ export const CARD_TITLE_STEPS = [
   { size: 36, lines: 3 },
 ] as const;
 
-/** Figures a card has room for, side by side; a poster shows up to POSTER_FIGURES. */
-export const CARD_FIGURES = 4;
-export const POSTER_FIGURES = 6;
+/** Figures a card has room for, side by side, and a poster's; the counts are featured.ts's table. */
+export const CARD_FIGURES = FIGURES_SHOWN.card;
+export const POSTER_FIGURES = FIGURES_SHOWN.poster;
 
 /** The body of a report card under its title: figures, a figure with the summary, or the summary alone. */
 function cardBody(c: CardData, m: Measure, inner: number, titleLines: number): El | undefined {

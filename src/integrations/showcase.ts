@@ -18,11 +18,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OUTPUTS_ROUTE, modelOf, searchDigest, type OutputsManifest } from '../astro/outputs.ts';
 import { buildCards, MissingGlyphError } from '../cards/build.ts';
+import { contentType } from '../lib/mime.ts';
 import { normalizeBase } from '../lib/urls.ts';
 import { showcaseError } from '../node/errors.ts';
 import { buildSearchIndex, searchIndexFiles } from '../search/index-build.ts';
-import { parseCount } from '../lib/frontmatter.ts';
-import { printTimings, setTiming } from '../node/timings.ts';
+import { timingsLine, timingsWanted, type Timings } from '../node/timings.ts';
 import { cacheDirFromEnv } from '../node/config.ts';
 import { astroCacheMessage, recordAstroCache, verifyAstroCache } from '../node/astro-cache.ts';
 import { FileHashes, fileHashesFile } from '../node/build-output.ts';
@@ -36,6 +36,7 @@ export default function showcase(): AstroIntegration {
   let isBuild = false;
   let astroCache = '';
   let astroSeen: ReadonlyMap<string, string> | undefined;
+  const timings: Timings = {};
   return {
     name: 'case-showcase',
     hooks: {
@@ -127,7 +128,7 @@ export default function showcase(): AstroIntegration {
         const t0 = performance.now();
         const checked = verifyAstroCache(astroCache);
         astroSeen = checked.seen;
-        setTiming('astroCacheCheck', Math.round(performance.now() - t0));
+        timings.astroCacheCheck = Math.round(performance.now() - t0);
         const message = astroCacheMessage(checked);
         if (message) logger.warn(message);
       },
@@ -136,37 +137,37 @@ export default function showcase(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         // Bundling and page generation: from the start of the build proper to here.
-        setTiming('astro', Math.round(performance.now() - buildStarted));
+        timings.astro = Math.round(performance.now() - buildStarted);
         const outDir = fileURLToPath(dir);
         // Astro has written its caches for this build: what the next build checks them against.
         if (astroCache) {
           const t0 = performance.now();
           recordAstroCache(astroCache, astroSeen);
-          setTiming('astroCacheRecord', Math.round(performance.now() - t0));
+          timings.astroCacheRecord = Math.round(performance.now() - t0);
         }
         const manifestFile = path.join(outDir, OUTPUTS_ROUTE);
         const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as OutputsManifest;
         rmSync(path.join(outDir, path.dirname(OUTPUTS_ROUTE)), { recursive: true, force: true });
-        logger.info(`已发布 ${manifest.reports.length} 份报告（草稿与未到发布日期的报告不输出）；本次构建解析报告 ${parseCount()} 次。`);
+        logger.info(`已发布 ${manifest.reports.length} 份报告（草稿与未到发布日期的报告不输出）。`);
         // Shards of the search index and cards whose inputs did not change come from here.
         const cache = cacheDirFromEnv(process.env, root);
         const search = await buildSearchIndex({ outDir, docs: manifest.search, cacheDir: path.join(cache, 'showcase-search'), log: (s) => logger.warn(s) });
         logger.info(`检索索引：${search.pages} 篇，${search.shards} 个分片（重建 ${search.indexed} 个，其余沿用缓存），${(search.bytes / 1024).toFixed(0)} KB，${Math.round(search.ms)} 毫秒`);
-        setTiming('search', Math.round(search.ms));
-        setTiming('searchBytes', search.bytes);
-        setTiming('searchShards', { shards: search.shards, indexed: search.indexed });
+        timings.search = Math.round(search.ms);
+        timings.searchBytes = search.bytes;
+        timings.searchShards = { shards: search.shards, indexed: search.indexed };
         const started = performance.now();
         try {
           const cards = await buildCards({ model: modelOf(manifest), outDir, log: (s) => logger.info(s), warn: (s) => logger.warn(s), root, cacheDir: path.join(cache, 'showcase-cards') });
           const ms = performance.now() - started;
           logger.info(`分享卡片：新生成 ${cards.rendered} 张${cards.threads > 0 ? `（${cards.threads} 个线程）` : ''}，沿用缓存 ${cards.cached} 张，${Math.round(ms)} 毫秒`);
-          setTiming('cards', Math.round(ms));
-          setTiming('cardStats', cardStats(cards));
+          timings.cards = Math.round(ms);
+          timings.cardStats = cardStats(cards);
           // The stamp (scripts/build.ts) takes these hashes instead of reading the copies again.
           const known = new FileHashes();
           for (const [file, hash] of [...search.hashes, ...cards.hashes]) known.record(file, hash);
           known.save(fileHashesFile(cache), outDir);
-          printTimings();
+          if (timingsWanted()) logger.info(timingsLine(timings));
         } catch (e) {
           if (e instanceof MissingGlyphError) throw showcaseError('分享卡片', e.message, '改正后重新构建；npm run check 会在构建前指出这些字符。');
           throw e;
@@ -195,12 +196,4 @@ function cardStats(c: { rendered: number; cached: number; jobs: { kind: string; 
     medianCardBytes: median(of('card').map((j) => j.bytes)),
     medianPosterBytes: median(of('poster').map((j) => j.bytes)),
   };
-}
-
-function contentType(url: string): string {
-  if (url.endsWith('.js')) return 'text/javascript; charset=utf-8';
-  if (url.endsWith('.css')) return 'text/css; charset=utf-8';
-  if (url.endsWith('.json')) return 'application/json; charset=utf-8';
-  if (url.endsWith('.wasm')) return 'application/wasm';
-  return 'application/octet-stream';
 }

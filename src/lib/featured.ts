@@ -20,10 +20,24 @@
 import type { ResolvedMetric } from './model.ts';
 import { contextFigures, isCatalogFigure, ownFigures } from './figures/index.ts';
 
-/** Figures on a card, a poster and the top of a report page. */
-export const LEAD_FIGURES = 4;
-/** Figures on a report's entry in a list. */
-const LIST_FIGURES = 3;
+/**
+ * How many figures each surface shows, best first: the one table the cards, the poster, the lists and the
+ * report page read. A card has room for four side by side, a poster for six in two columns; a list entry is
+ * one line.
+ */
+export const FIGURES_SHOWN = {
+  /** A report's card (and an organisation's card). */
+  card: 4,
+  /** A report's poster. */
+  poster: 6,
+  /** A report's entry in a list (home, organisation, theme, year, region). */
+  list: 3,
+  /** The lead figures at the top of a report page. */
+  panel: 4,
+} as const;
+
+/** Figures on a card and the top of a report page. */
+export const LEAD_FIGURES = FIGURES_SHOWN.card;
 
 /** The same figure at different dates: catalog key or label, scope and base unit. */
 function identity(m: ResolvedMetric): string {
@@ -75,7 +89,7 @@ export interface LeadOptions {
 }
 
 /** The lead figures, best first: featured in their order, then the default rule (see above); at most `max`. */
-export function leadFigures(all: readonly ResolvedMetric[], max = LEAD_FIGURES, opts: LeadOptions = {}): ResolvedMetric[] {
+export function leadFigures(all: readonly ResolvedMetric[], max: number = LEAD_FIGURES, opts: LeadOptions = {}): ResolvedMetric[] {
   const metrics = ownFigures(all);
   const useFeatured = opts.featured ?? true;
   const order = new Map(metrics.map((m, i) => [m, i] as const));
@@ -90,12 +104,12 @@ export function leadFigures(all: readonly ResolvedMetric[], max = LEAD_FIGURES, 
 
 const listed = new WeakMap<readonly ResolvedMetric[], ResolvedMetric[]>();
 /**
- * A report's figures on its entry in a list (LIST_FIGURES of them). A report is listed on many pages (home,
+ * A report's figures on its entry in a list (FIGURES_SHOWN.list of them). A report is listed on many pages (home,
  * its organisation, themes, year, region), always with the same figures: worked out once per report's figures.
  */
 export function listFigures(metrics: readonly ResolvedMetric[]): ResolvedMetric[] {
   let got = listed.get(metrics);
-  if (!got) listed.set(metrics, (got = leadFigures(metrics, LIST_FIGURES)));
+  if (!got) listed.set(metrics, (got = leadFigures(metrics, FIGURES_SHOWN.list)));
   return got;
 }
 
@@ -105,7 +119,7 @@ export function listFigures(metrics: readonly ResolvedMetric[]): ResolvedMetric[
  * about the organisation. Figures quoted about someone else are `context`: only the report page shows them,
  * in a section of their own below.
  */
-export function panelFigures(metrics: readonly ResolvedMetric[], max = LEAD_FIGURES): { lead: ResolvedMetric[]; rest: ResolvedMetric[]; context: ResolvedMetric[] } {
+export function panelFigures(metrics: readonly ResolvedMetric[], max: number = FIGURES_SHOWN.panel): { lead: ResolvedMetric[]; rest: ResolvedMetric[]; context: ResolvedMetric[] } {
   const lead = leadFigures(metrics, max);
   return { lead, rest: ownFigures(metrics).filter((m) => !lead.includes(m)), context: contextFigures(metrics) };
 }

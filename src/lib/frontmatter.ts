@@ -179,7 +179,6 @@ function splitFrontmatter(src: string): Split {
 }
 
 export function parseReportSource(text: string, file: string): ParseOutcome {
-  countParse();
   const problem = (p: Omit<Problem, 'file' | 'severity'> & Partial<Pick<Problem, 'severity'>>): ParseOutcome => ({
     ok: false,
     problems: [{ severity: 'error', file, ...p }],
@@ -419,20 +418,4 @@ function countAliases(doc: Document.Parsed): { count: number; first?: number; ex
     },
   });
   return out;
-}
-
-const PARSES = Symbol.for('case-showcase.report-parses');
-
-/**
- * How many report files this process has parsed. A process-wide counter (not a module variable), because Astro
- * loads this module more than once — for the content config and again for the pages — and a build must be
- * able to say that each report was parsed once in total.
- */
-export function parseCount(): number {
-  return (globalThis as Record<symbol, number | undefined>)[PARSES] ?? 0;
-}
-
-function countParse(): void {
-  const g = globalThis as Record<symbol, number | undefined>;
-  g[PARSES] = (g[PARSES] ?? 0) + 1;
 }

@@ -28,7 +28,6 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { isPublished } from '../lib/published.ts';
 import { formatProblem, sortProblems, summarize, type Problem } from '../lib/problems.ts';
 import { REPORT_FILE, slugOf } from '../lib/validate/report.ts';
-import { parseCount } from '../lib/frontmatter.ts';
 import { ContentConfigError, DATA_FILES, readContentConfig, type ContentConfig } from '../node/content-config.ts';
 import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../node/config.ts';
 import { listReportFiles } from '../node/check-content.ts';
@@ -36,9 +35,9 @@ import { problemsError, showcaseError } from '../node/errors.ts';
 import { displayPath, isInside } from '../node/paths.ts';
 import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, linkedReport, reportsDir, type CheckedReport } from '../node/report-file.ts';
 import { reportLinkProblems, type LinkedReport, type ReportLink } from '../lib/validate/report-links.ts';
-import { addTime } from '../node/timings.ts';
+import { addTime, timingsLine, timingsWanted, type Timings } from '../node/timings.ts';
 import { INDEX_ID, toEntryData, type IndexData } from './entry.ts';
-import { setBodyFigures } from '../markdown/figure-registry.ts';
+import { withBodyFigures } from '../markdown/body-figures.ts';
 import type { Report, ResolvedMetric } from '../lib/model.ts';
 import { checkTimeline, timelineSource, type TimelineSource } from '../lib/validate/timeline.ts';
 
@@ -85,6 +84,8 @@ interface State {
   updates: number;
   parsed: number;
   reused: number;
+  /** Phases of this run (validation, Markdown), logged with the loader's own time (src/node/timings.ts). */
+  timings: Timings;
 }
 
 export function reportsLoader(options: ReportsLoaderOptions = {}): Loader {
@@ -92,16 +93,15 @@ export function reportsLoader(options: ReportsLoaderOptions = {}): Loader {
     name: 'showcase-reports',
     load: async (context) => {
       const started = performance.now();
-      try {
-        await load(context, options);
-      } finally {
-        addTime('loader', performance.now() - started);
-      }
+      const timings = await load(context, options);
+      // The build's other phases are timed by the integration, which has its own copy of the timing code: the
+      // loader's reach the bench through the log.
+      if (timingsWanted()) context.logger.info(timingsLine(addTime(timings, 'loader', performance.now() - started)));
     },
   };
 }
 
-async function load(context: LoaderContext, options: ReportsLoaderOptions): Promise<void> {
+async function load(context: LoaderContext, options: ReportsLoaderOptions): Promise<Timings> {
   const root = fileURLToPath(context.config.root);
   const dev = context.watcher !== undefined;
   const contentDir = contentDirFromEnv(process.env, root);
@@ -120,11 +120,12 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
     if (!dev) throw problemsError(e.problems, '设置、指标目录或机构名录有误，构建停止。', '改正上面的问题后重新运行；npm run check 可以只做检查。');
     reportConfigProblems(context, e.problems);
     watch(context, options, { root, contentDir });
-    return;
+    return {};
   }
   const state: State = {
     root, contentDir, dev, now, config, code: codeDigest(root),
     slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), links: new Map(), timeline: new Map(), updates: 0, parsed: 0, reused: 0,
+    timings: {},
   };
   await syncAll(context, state);
   const all = [...[...state.problems.values()].flat(), ...crossProblems(state), ...timelineProblems(state)];
@@ -136,6 +137,7 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
   if (problems.length > 0) process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n\n')}\n\n`);
   context.logger.info(summary);
   if (dev) watch(context, options, { root, contentDir, state });
+  return state.timings;
 }
 
 /** Problems of links between reports, from every file's noted links and state (report-links.ts). */
@@ -225,8 +227,6 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
       store.delete(slug);
       return false;
     }
-    // An .mdx body is compiled after this: its source links need the figures (see storeChecked).
-    if (data.status === 'ok' && data.metrics) setBodyFigures(abs, { metrics: data.metrics, baseUnits: state.config.catalog.baseUnits });
     // As Astro's glob loader does for an unchanged entry: its modules and images are still needed by the build.
     const imports = store as typeof store & { addAssetImports?: (a: string[], f: string) => void };
     if (existing.deferredRender) store.addModuleImport(existing.filePath!);
@@ -258,7 +258,7 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
   state.parsed++;
   const t0 = performance.now();
   const checked = await checkReportFile(abs, { ...state.config, now: state.now, missingGlyphs: await cardFontGlyphs() }, bytes);
-  addTime('validation', performance.now() - t0);
+  addTime(state.timings, 'validation', performance.now() - t0);
   state.problems.set(abs, checked.problems);
   noteLinks(context, state, abs, linkedReport(checked), checked.reportLinks);
   if (checked.report) state.timeline.set(abs, timelineSource(checked.report));
@@ -299,18 +299,17 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
     return false;
   }
   const data = await context.parseData({ id: checked.slug, data: toEntryData(checked), filePath: checked.abs });
-  // The rehype plugin marks where each figure is printed (the targets of the source links) from these figures:
-  // for .md in the renderMarkdown call below, for .mdx when @astrojs/mdx compiles the file.
-  setBodyFigures(checked.abs, { metrics: report.metrics, baseUnits: state.config.catalog.baseUnits });
   // The entry keeps no copy of the Markdown source: a page renders the body from `rendered` (.md) or the file
   // (.mdx), and the whole store is bundled into the build, so every copy costs bundling time and memory.
   if (checked.kind === 'md') {
     // The body is rendered here, once, by Astro's own Markdown pipeline (with its image handling and the
-    // sanitiser configured in astro.config.mjs). The leading newline keeps a body that starts with a
-    // thematic break (---) from being read as frontmatter.
+    // sanitiser configured in astro.config.mjs). The report's figures go with it as its frontmatter, which
+    // Astro hands to the rehype plugin: it marks where each figure is printed, the targets of the source links
+    // (src/markdown/body-figures.ts). An .mdx body gets them when @astrojs/mdx compiles the file.
     const t0 = performance.now();
-    const rendered = await context.renderMarkdown(`\n${checked.body ?? ''}`, { fileURL: pathToFileURL(checked.abs) });
-    addTime('markdown', performance.now() - t0);
+    const source = withBodyFigures(checked.body ?? '', { metrics: report.metrics, baseUnits: state.config.catalog.baseUnits });
+    const rendered = await context.renderMarkdown(source, { fileURL: pathToFileURL(checked.abs) });
+    addTime(state.timings, 'markdown', performance.now() - t0);
     put({ id: checked.slug, data, filePath: meta.filePath, digest: meta.digest, rendered, assetImports: rendered.metadata?.imagePaths });
   } else {
     // MDX is compiled by @astrojs/mdx when the page renders it.

@@ -11,12 +11,15 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import { REMARK_REHYPE_OPTIONS } from '../lib/body/parse.ts';
-import rehypeShowcaseBody from './rehype-body.ts';
+import rehypeShowcaseBody, { type RehypeBodyOptions } from './rehype-body.ts';
 
-/** `base`: the site's base path, which links in a body are resolved under (see rehype-body.ts). */
-export function showcaseMarkdownProcessor(opts: { base?: string } = {}) {
+/**
+ * `base`: the site's base path, which links in a body are resolved under; `mdxFigures`: where an .mdx report's
+ * figures come from, for its source links (both: see rehype-body.ts).
+ */
+export function showcaseMarkdownProcessor(opts: Pick<RehypeBodyOptions, 'base' | 'mdxFigures'> = {}) {
   return unified({
-    rehypePlugins: [[rehypeShowcaseBody, { base: opts.base }]],
+    rehypePlugins: [[rehypeShowcaseBody, { base: opts.base, mdxFigures: opts.mdxFigures }]],
     remarkRehype: REMARK_REHYPE_OPTIONS,
     smartypants: false,
   });

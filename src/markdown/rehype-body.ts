@@ -9,8 +9,9 @@
  * reach the page even if the build's check were skipped.
  *
  * Then, on the cleaned tree, the targets of the source links: each figure's sentence gets its id (src-N) and
- * the figure a <mark> (src/lib/body/figure-anchors.ts), from the figures the reports loader validated
- * (figure-registry.ts). Ids of the source links come from this step only.
+ * the figure a <mark> (src/lib/body/figure-anchors.ts), from the report's validated figures: a .md body brings
+ * them in its vfile from the reports loader (body-figures.ts), an .mdx body gets them from the `mdxFigures`
+ * option (mdx-figures.ts). Ids of the source links come from this step only.
  *
  * Last, links on the site are made absolute under the base (src/lib/body/links.ts): the same HTML is shown on
  * the report page, in the casebooks and in print, each at another depth.
@@ -23,20 +24,23 @@ import { cleanBodyTree } from '../lib/body/sanitize.ts';
 import { slugOf } from '../lib/validate/report.ts';
 import { REPORT_COMPONENTS } from '../lib/body/mdx.ts';
 import { figureCaption } from '../lib/figures/index.ts';
-import { bodyFiguresOf } from './figure-registry.ts';
+import { takeBodyFigures } from './body-figures.ts';
 
 export interface RehypeBodyOptions {
   /** Components a body may use (default: the report components, Figure and MetricChart). */
   components?: readonly string[];
-  /** The report's figures (default: those the reports loader registered for the file). */
-  figures?: (file: VFile) => BodyFigures | undefined;
+  /**
+   * The figures of an .mdx report, which @astrojs/mdx compiles from the file (astro.config.mjs passes
+   * mdx-figures.ts); without it an .mdx body gets no source targets. A .md body brings its own in the vfile.
+   */
+  mdxFigures?: (file: VFile) => BodyFigures | undefined;
   /** The site's base (astro.config.mjs): without it, links are left as written. */
   base?: string;
 }
 
 export default function rehypeShowcaseBody(options: RehypeBodyOptions = {}) {
   const components = options.components ?? REPORT_COMPONENTS;
-  const figuresOf = options.figures ?? ((file: VFile) => bodyFiguresOf(file.path));
+  const figuresOf = (file: VFile) => (/\.mdx$/i.test(file.path ?? '') ? options.mdxFigures?.(file) : takeBodyFigures(file));
   return (tree: Root, file: VFile): Root => {
     const clean = cleanBodyTree(tree, { components, file });
     reserveSourceIds(clean);

@@ -16,33 +16,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CSP_HEADER } from '../lib/csp.ts';
+import { contentType } from '../lib/mime.ts';
 import { isDenied } from '../lib/served.ts';
 import { normalizeBase } from '../lib/urls.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
 
 /** Sent with every answer; the nginx example in the README sends the same. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -155,7 +131,7 @@ export function serveStatic(opts: {
     const st = await stat(file);
     res.writeHead(status, {
       ...extra,
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       'content-length': st.size,
       'cache-control': 'no-cache',
     });

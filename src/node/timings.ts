@@ -1,39 +1,27 @@
 /**
- * Phase timings of one build, for `npm run bench` and anyone asking why a build is slow. The loader runs in
- * Astro's module runner and the integration in plain Node: each has its own copy of this module, so the
- * figures live on a process-wide symbol both copies see. With SHOWCASE_TIMINGS=json the build prints them as
- * one line, `SHOWCASE_TIMINGS {...}`, when it ends.
+ * Phase timings of one build, for `npm run bench` and anyone asking why a build is slow. With
+ * SHOWCASE_TIMINGS=json each part of the build prints its own as one line, `SHOWCASE_TIMINGS {...}`, and the
+ * bench merges the lines: the reports loader through its logger when it has loaded, the integration when the
+ * build is done, scripts/build.ts after the swap. Each part keeps its figures itself and hands them here.
  */
 
-const KEY = Symbol.for('case-showcase.timings');
-
 export type Timings = Record<string, number | string | Record<string, number | string>>;
-
-function store(): Timings {
-  const g = globalThis as unknown as Record<symbol, Timings | undefined>;
-  g[KEY] ??= {};
-  return g[KEY];
-}
 
 export function timingsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.SHOWCASE_TIMINGS === 'json';
 }
 
-/** Adds `ms` to a phase (a phase may run in several steps, e.g. the loader in dev). */
-export function addTime(phase: string, ms: number): void {
-  const t = store();
+/** Adds `ms` to a phase (a phase may run in several steps, e.g. one per report); returns `t`. */
+export function addTime(t: Timings, phase: string, ms: number): Timings {
   t[phase] = Math.round(((typeof t[phase] === 'number' ? t[phase] : 0) + ms) * 10) / 10;
+  return t;
 }
 
-export function setTiming(name: string, value: number | string | Record<string, number | string>): void {
-  store()[name] = value;
+/** The line the bench reads (scripts/bench/scale.ts), also when a logger puts its prefix before it. */
+export function timingsLine(t: Timings): string {
+  return `SHOWCASE_TIMINGS ${JSON.stringify(t)}`;
 }
 
-export function timings(): Timings {
-  return { ...store() };
-}
-
-/** The line the bench reads. */
-export function printTimings(extra: Timings = {}): void {
-  if (timingsWanted()) process.stdout.write(`SHOWCASE_TIMINGS ${JSON.stringify({ ...timings(), ...extra })}\n`);
+export function printTimings(t: Timings): void {
+  if (timingsWanted()) process.stdout.write(`${timingsLine(t)}\n`);
 }

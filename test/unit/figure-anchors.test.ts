@@ -4,22 +4,35 @@
  * untouched; ids of this form come from nowhere else.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
+// What Astro's renderMarkdown splits a loader's text with, before the plugins run (astro/dist/content/content-layer.js).
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { setBodyFigures } from '../../src/markdown/figure-registry.ts';
+import { withBodyFigures } from '../../src/markdown/body-figures.ts';
+import { mdxBodyFigures } from '../../src/markdown/mdx-figures.ts';
 import { showcaseMarkdownProcessor } from '../../src/markdown/processor.ts';
+import { readContentConfig } from '../../src/node/content-config.ts';
+import { checkReportFile } from '../../src/node/report-file.ts';
 import { catalog, checkReport, type MetricLine } from './support/figure-catalog.ts';
 
 let n = 0;
 
-/** Checks the report, registers its figures as the reports loader does, and renders its body as the site does. */
+/**
+ * Checks the report and renders its body as the site does: with its figures in the frontmatter block the reports
+ * loader hands to renderMarkdown, which Astro splits off (as here) and passes to the plugins.
+ */
 async function render(metrics: MetricLine[], body: string) {
   const { report, problems } = checkReport(metrics, body);
   expect(problems.filter((p) => p.severity === 'error'), 'the report passes the check').toEqual([]);
   const file = `/content/reports/anchors-${n++}.md`;
-  setBodyFigures(file, { metrics: report!.metrics, baseUnits: catalog.baseUnits });
+  const { frontmatter, content } = parseFrontmatter(withBodyFigures(body, { metrics: report!.metrics, baseUnits: catalog.baseUnits }));
+  expect(content, 'the body comes back as written, after one newline').toBe(`\n${body}`);
   const renderer = await showcaseMarkdownProcessor().createRenderer({ syntaxHighlight: false });
-  const { code } = await renderer.render(`\n${body}`, { fileURL: pathToFileURL(file) });
+  const { code, metadata } = await renderer.render(content, { frontmatter, fileURL: pathToFileURL(file) });
+  expect(metadata.frontmatter, 'the figures are not kept with the rendered body').toEqual({});
   return { html: code, doc: parseDocument(code) };
 }
 
@@ -121,11 +134,27 @@ describe('source targets in an MDX body', () => {
     // The figures as the check resolves them (the .md twin prints what the component prints).
     const { report, problems } = checkReport([['deposit_balance', '216.66亿元'], ['deposit_increase', '12.64亿元']], '存款余额216.66亿元，较年初增加12.64亿元。');
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    setBodyFigures('/content/reports/anchors-mdx.mdx', { metrics: report!.metrics, baseUnits: catalog.baseUnits });
-    const renderer = await showcaseMarkdownProcessor().createMdxRenderer!({ syntaxHighlight: false }, { optimize: false });
+    const figures = { metrics: report!.metrics, baseUnits: catalog.baseUnits };
+    const mdxFigures = (file: { path?: string }) => (file.path === '/content/reports/anchors-mdx.mdx' ? figures : undefined);
+    const renderer = await showcaseMarkdownProcessor({ mdxFigures }).createMdxRenderer!({ syntaxHighlight: false }, { optimize: false });
     const { code } = await renderer.process(body, '/content/reports/anchors-mdx.mdx', {});
     expect(code).toMatch(/_jsx\(_components\.mark, \{\s*class: "figure-mark",\s*children: _jsx\(Figure, \{\s*metric: "deposit_balance"\s*\}\)\s*\}\)/);
     expect(code).toMatch(/id: "src-1"/);
     expect(code).toMatch(/id: "src-2"/);
+  });
+  it("an .mdx report's figures come from its file, checked as the reports loader checks it", async () => {
+    const contentDir = path.resolve('test/fixtures/content');
+    const abs = path.join(contentDir, 'reports/yanshi-2025h1-mdx.mdx');
+    const figuresOf = mdxBodyFigures({ contentDir, projectContentDir: contentDir });
+    const checked = await checkReportFile(abs, { ...readContentConfig({ contentDir, projectContentDir: contentDir }), now: new Date('2026-01-01'), missingGlyphs: () => [] });
+    expect(checked.report, 'the fixture passes the check').toBeDefined();
+    expect(figuresOf(new VFile({ path: abs }))?.metrics).toEqual(checked.report!.metrics);
+    // Not a report: an .mdx file outside the reports folder.
+    expect(figuresOf(new VFile({ path: path.join(contentDir, 'yanshi-2025h1-mdx.mdx') }))).toBeUndefined();
+    // As @astrojs/mdx compiles the file: its frontmatter blanked, the author's data in the vfile.
+    const { frontmatter, content } = parseFrontmatter(readFileSync(abs, 'utf8'), { frontmatter: 'empty-with-spaces' });
+    const renderer = await showcaseMarkdownProcessor({ mdxFigures: figuresOf }).createMdxRenderer!({ syntaxHighlight: false }, { optimize: false });
+    const { code } = await renderer.process(content, abs, frontmatter);
+    for (const id of ['src-1', 'src-2', 'src-3']) expect(code).toContain(`id: "${id}"`);
   });
 });

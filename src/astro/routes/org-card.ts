@@ -1,6 +1,7 @@
 /** Dev only: /cards/orgs/<id>.png rendered on request from the current content, as the build writes it. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { renderCard } from '../../cards/single.ts';
+import { contentType } from '../../lib/mime.ts';
 import { getSiteData } from '../site-data.ts';
 
 export const getStaticPaths = (async () => {
@@ -12,5 +13,5 @@ export const GET: APIRoute = async ({ params }) => {
   const { model } = await getSiteData();
   const png = await renderCard(model, { kind: 'org', id: String(params.id) });
   if (!png) return new Response('没有这张卡片', { status: 404 });
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'no-store' } });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': contentType('.png'), 'cache-control': 'no-store' } });
 };

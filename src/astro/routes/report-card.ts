@@ -4,6 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { renderCard } from '../../cards/single.ts';
+import { contentType } from '../../lib/mime.ts';
 import { getSiteData } from '../site-data.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,5 +18,5 @@ export const GET: APIRoute = async ({ params }) => {
   const poster = name.endsWith('-poster') && !published.some((r) => r.slug === name);
   const png = await renderCard(model, { kind: poster ? 'poster' : 'report', slug: poster ? name.slice(0, -'-poster'.length) : name });
   if (!png) return new Response('没有这张卡片', { status: 404 });
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'no-store' } });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': contentType('.png'), 'cache-control': 'no-store' } });
 };

@@ -1,4 +1,5 @@
 /** What an import says: the machine contract (--json) and the Chinese summary for the writer. */
+import type { TextEncoding } from '../encoding.ts';
 import type { ImportedArticle } from './article.ts';
 import type { ExtractedFigure, SetAsideFigure } from './figures.ts';
 import type { OrgProposal } from './orgs.ts';
@@ -26,7 +27,7 @@ export function contractArticle(a: ImportedArticle, body: string): ContractArtic
   };
 }
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'docx';
+export type Encoding = TextEncoding | 'docx';
 
 export const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-8': 'UTF-8',

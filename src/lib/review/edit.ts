@@ -10,7 +10,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import { parseDay } from '../dates.ts';
 import type { Catalog } from '../model.ts';
 import type { SiteConfig } from '../../schemas/site.ts';
-import { DECISIONS, type Decision, type ReviewEdits, type ReviewFields, type RowEdit } from './decisions.ts';
+import { DECISIONS, type Decision, type ReviewEdits, type RowEdit } from './decisions.ts';
 import { proposedAsOf, sameDecision, type ReviewDraft, type ReviewEntry, type ReviewRow } from './rows.ts';
 
 export type ApplyOutcome = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
@@ -53,13 +53,15 @@ export function editsProblem(edits: unknown, draft: ReviewDraft, catalog: Catalo
   }
   if (e.rows !== undefined) {
     if (!e.rows || typeof e.rows !== 'object') return 'rows 不是一个对象。';
-    const ids = new Set(draft.rows.map((r) => r.id));
+    const byId = new Map(draft.rows.map((r) => [r.id, r]));
     for (const [id, r] of Object.entries(e.rows as Record<string, unknown>)) {
-      if (!ids.has(id)) return `文件里没有数字 ${id}：文件可能在别处改过了，请重新载入页面。`;
+      const row = byId.get(id);
+      if (!row) return `文件里没有数字 ${id}：文件可能在别处改过了，请重新载入页面。`;
       if (!r || typeof r !== 'object') return `数字 ${id} 的判断不是一个对象。`;
       const d = r as Record<string, unknown>;
       if (!DECISIONS.some((x) => x.kind === d.kind)) return `数字 ${id} 的判断“${String(d.kind)}”不是四种之一。`;
-      if (d.key !== undefined && d.key !== null && !(typeof d.key === 'string' && catalog.byKey.has(d.key))) return `指标目录里没有指标“${String(d.key)}”。`;
+      // A key the file already has stays as it is, even one the catalog lacks (the check says so).
+      if (d.key !== undefined && d.key !== null && d.key !== row.current.key && !(typeof d.key === 'string' && catalog.byKey.has(d.key))) return `指标目录里没有指标“${String(d.key)}”。`;
       if (!text(d.scope, LIMIT.word) || !text(d.label, LIMIT.word) || !text(d.asOf, 20)) return `数字 ${id} 的口径、label 或截至日期太长，或不是文字。`;
       if (d.listed !== undefined && typeof d.listed !== 'boolean') return `数字 ${id} 的“作为背景列出”只能是 true 或 false。`;
     }
@@ -338,4 +340,3 @@ export function keepUntouchedLines(original: string, base: string, edited: strin
   return out.join(eol);
 }
 
-export type { ReviewFields };

@@ -196,7 +196,7 @@ export function readDraft(fileText: string, file: string, ctx: ReviewContext): R
       id: `f${f.start}`, printed: entry?.text ?? f.text.replace(/\s+/g, ''), baseUnit: f.baseUnit,
       figure: { start: f.start, end: f.end }, sentence: claim.sentence,
       ...(index !== undefined ? { index, entry } : {}),
-      current, proposal, reading: readingOf(claim, ctx.catalog),
+      current, proposal, reading: readingOf(claim),
       ...(claim.date ? { claimDate: claim.date } : {}),
       metrics: metricsFor(ctx.catalog, entry ? unitOf(entry.text, ctx.catalog) ?? f.baseUnit : f.baseUnit),
     });
@@ -238,7 +238,7 @@ function leftOut(p: Proposal): Decision {
 }
 
 /** The sentence's claim as the page says it: 谁的：该行 · 什么：存款余额 · 何时：截至3月末 · 口径：城关支行. */
-export function readingOf(c: Claim, catalog: Catalog): string {
+export function readingOf(c: Claim): string {
   const parts: string[] = [];
   const whose = c.subject.kind === 'self' ? `本机构${c.subject.words ? `（${c.subject.words}）` : ''}`
     : c.subject.kind === 'part' ? `本机构的一部分（${c.subject.words ?? ''}）` : `别处（${c.subject.words ?? '别处'}）`;
@@ -249,7 +249,6 @@ export function readingOf(c: Claim, catalog: Catalog): string {
   if (c.scopes.length > 0) parts.push(`口径：${c.scopes.map((s) => s.words).join('、')}`);
   if (c.plan) parts.push(`计划：${c.plan}`);
   if (c.perUnit) parts.push(`按单位计：${c.perUnit}`);
-  void catalog;
   return parts.join(' · ');
 }
 

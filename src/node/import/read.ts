@@ -1,14 +1,15 @@
 /**
  * Reading what writers hand in: Word files (.docx, through mammoth: headings, bold, lists, images), text
  * files in UTF-8 (with or without BOM), GBK/GB18030 or UTF-16, Markdown, and standard input. The encoding is
- * detected, converted and reported, never guessed silently.
+ * detected (src/lib/encoding.ts, the rule the report check uses too), converted and reported, never guessed
+ * silently.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { Parser } from 'htmlparser2';
 import type { SourceDoc, SourceLine } from '../../lib/import/layout.ts';
+import { sniffText } from '../../lib/encoding.ts';
 import type { Encoding } from '../../lib/import/report.ts';
 import { amountText, DOCX_RATIO_FROM_BYTES, LIMITS, limitText } from '../../lib/limits.ts';
 import { zipFault, type ZipFault } from './zip.ts';
@@ -27,35 +28,6 @@ export interface ReadSource {
 }
 
 export class SourceError extends Error {}
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Text from bytes: BOMs first, then strict UTF-8, then UTF-16 without BOM, then GB18030. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  const b = Buffer.from(bytes);
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
-  if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  // UTF-16 without a BOM: Chinese text in it has many zero bytes on one side of ASCII characters.
-  if (b.length >= 4 && b.length % 2 === 0) {
-    let evenZero = 0;
-    let oddZero = 0;
-    for (let i = 0; i < Math.min(b.length, 4000); i += 2) {
-      if (b[i] === 0) evenZero++;
-      if (b[i + 1] === 0) oddZero++;
-    }
-    const pairs = Math.min(b.length, 4000) / 2;
-    if (oddZero > pairs * 0.2 && evenZero < pairs * 0.05) return { text: iconv.decode(b, 'utf-16le'), encoding: 'utf-16le' };
-    if (evenZero > pairs * 0.2 && oddZero < pairs * 0.05) return { text: iconv.decode(b, 'utf-16be'), encoding: 'utf-16be' };
-  }
-  try {
-    return { text: UTF8.decode(b), encoding: 'utf-8' };
-  } catch {
-    const text = iconv.decode(b, 'gb18030');
-    if (text.includes('\ufffd')) throw new SourceError('文件里有既不是 UTF-8、也不是 GBK 的字节，可能不是文本文件。');
-    return { text, encoding: 'gb18030' };
-  }
-}
 
 function isDocx(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && Buffer.from(bytes.subarray(0, 4000)).includes('word/');
@@ -237,8 +209,9 @@ export async function readSource(file: string, stdin?: () => Buffer): Promise<Re
   if (/\.(doc|wps|pdf)$/i.test(file)) {
     throw new SourceError(`${name} 读不了：请在 Word/WPS 里另存为 .docx，或把文字复制到 .txt 文件（PDF 里选中全部文字复制）。`);
   }
-  const { text, encoding } = decodeText(bytes);
-  if (text.includes('\u0000')) throw new SourceError(`${name} 里有二进制内容，不是文本文件。`);
+  const { text, encoding, problem } = sniffText(bytes);
+  if (problem === 'binary') throw new SourceError(`${name} 里有二进制内容，不是文本文件。`);
+  if (text === undefined || encoding === undefined) throw new SourceError(`${name} 里有既不是 UTF-8、也不是 GBK 的字节，可能不是文本文件。`);
   checkTextSize(text.length, name);
   const normalized = text.replace(/\r\n?/g, '\n');
   const doc: SourceDoc = /\.(md|markdown)$/i.test(file)

@@ -4,8 +4,8 @@
  * the page fetched again after a save so that rows, text and the check's problems are the server's rendering.
  *
  * Saving writes a content file, and the dev server answers every content change with a full reload of every
- * open page. This page holds that reload back while what it shows is the file as it is (the change was its own
- * save) or while it has unsaved edits; a change made elsewhere reloads it when nothing would be lost.
+ * open page. This page holds those reloads back and follows its own file instead: a change made elsewhere
+ * reloads it when nothing would be lost, and otherwise it says that a save would be refused.
  */
 import { DECISIONS, splitNames, type Decision, type DecisionKind, type ReviewEdits, type RowEdit } from '../../../lib/review/decisions.ts';
 
@@ -14,6 +14,8 @@ const TITLE_OF_KIND = new Map<DecisionKind, string>(DECISIONS.map((d) => [d.kind
 
 let dirty = false;
 let saving: Promise<void> | undefined;
+/** Saves begun, so that a look at the file taken during one is not read as a change made elsewhere. */
+let saves = 0;
 
 const main = () => document.querySelector<HTMLElement>('[data-review]');
 const rowEls = () => [...document.querySelectorAll<HTMLElement>('.rv-row')];
@@ -115,6 +117,7 @@ async function save(publish: boolean): Promise<void> {
   const root = main();
   if (!root?.dataset.file) return;
   let done!: () => void;
+  saves++;
   saving = new Promise<void>((r) => (done = r));
   try {
     status(publish ? '正在保存并检查……' : '正在保存……');
@@ -235,33 +238,31 @@ async function changedElsewhere(): Promise<boolean> {
   await saving;
   const root = main();
   if (!root?.dataset.file) return false;
+  const before = saves;
   try {
     const res = await fetch(root.dataset.file, { cache: 'no-store' });
     if (!res.ok) return false;
     const { hash } = (await res.json()) as { hash?: string };
-    return !!hash && hash !== root.dataset.hash;
+    // A save that began meanwhile changed the file itself.
+    if (saves !== before || saving) return false;
+    return !!hash && hash !== main()?.dataset.hash;
   } catch {
     return false;
   }
 }
 
-async function offerReload(): Promise<boolean> {
-  if (!(await changedElsewhere())) return false;
-  if (!dirty) return true;
+/** Reloads the page when the file changed elsewhere and nothing here is unsaved; else says so. */
+async function followFile(): Promise<void> {
+  if (document.visibilityState !== 'visible' || !(await changedElsewhere())) return;
+  if (!dirty) {
+    location.reload();
+    return;
+  }
   status('这个文件在别处被改过了。保存会被拒绝：先记下要改的地方，再刷新本页。');
-  return false;
 }
 
-if (import.meta.hot) {
-  import.meta.hot.on('vite:beforeFullReload', async () => {
-    if (await offerReload()) return;
-    // Held: the page stays as the writer left it; a later change elsewhere reloads it when the window is used again.
-    await new Promise<never>(() => undefined);
-  });
-}
-
-window.addEventListener('focus', () => {
-  void offerReload().then((reload) => {
-    if (reload) location.reload();
-  });
-});
+// The dev server's reloads are held for good: this page follows its file itself, and a reload of the server's
+// would throw away unsaved edits and the writer's place, after every save the page makes.
+if (import.meta.hot) import.meta.hot.on('vite:beforeFullReload', () => new Promise<never>(() => undefined));
+window.addEventListener('focus', () => void followFile());
+setInterval(() => void followFile(), 2000);

@@ -185,7 +185,8 @@ const ROWS: Row[] = [
   },
   {
     name: 'SHOWCASE_NOW without an offset is Beijing time',
-    setup: (c) => report(c, 'jiexiu-2025q1.md', VALID.replace('date: 2025-04-22', 'date: 2031-01-15')),
+    // Dated years later, its “截至3月末” would be that year's: the body says which March.
+    setup: (c) => report(c, 'jiexiu-2025q1.md', VALID.replace('date: 2025-04-22', 'date: 2031-01-15').replaceAll('截至3月末', '截至2025年3月末')),
     // 07:00 on the 15th in Beijing is still the 14th in UTC: read as UTC the report would be embargoed.
     env: { SHOWCASE_NOW: '2031-01-15T07:00' },
     expect: { pass: true, built: (dist) => expect(existsSync(path.join(dist, 'reports/jiexiu-2025q1/index.html'))).toBe(true) },

@@ -24,7 +24,8 @@ describe.each(['development', 'test'])('a build with NODE_ENV=%s', (nodeEnv) => 
     cpSync(path.join(ROOT, 'test/fixtures/check/orgs.yaml'), path.join(content, 'orgs.yaml'));
     writeFileSync(path.join(content, 'reports', 'jiexiu-2025q1.md'), VALID);
     writeFileSync(path.join(content, 'reports', 'jiexiu-draft.md'), VALID.replace('党建赋能', '草稿').replace('date: 2025-04-22', 'date: 2025-04-22\ndraft: true'));
-    writeFileSync(path.join(content, 'reports', 'jiexiu-later.md'), VALID.replace('党建赋能', '定时').replace('date: 2025-04-22', 'date: 2031-01-15'));
+    // Dated years later, its “截至3月末” would be that year's: the body says which March.
+    writeFileSync(path.join(content, 'reports', 'jiexiu-later.md'), VALID.replace('党建赋能', '定时').replace('date: 2025-04-22', 'date: 2031-01-15').replaceAll('截至3月末', '截至2025年3月末'));
     const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
       cwd: ROOT,
       encoding: 'utf8',

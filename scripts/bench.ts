@@ -2,12 +2,12 @@
  * npm run bench [-- <name>…]: runs the benchmarks (check, cards, search). Each reports its figures as ratios
  * against a baseline measured in the same run, so results compare across machines.
  * npm run bench -- place: hard-linking vs copying (and verifying) the cached cards into the site
- * (scripts/bench/place.ts); only when named.
+ * (tools/bench/place.ts); only when named.
  *
  * npm run bench -- --reports N [--runs R] [--json FILE] [--keep] [--verbose]
- *   the whole build at scale against a bare Astro build of the same reports (scripts/bench/scale.ts).
+ *   the whole build at scale against a bare Astro build of the same reports (tools/bench/scale.ts).
  * npm run bench -- --search N [--json FILE]
- *   search at scale in Chromium: first and later query times, exactness on the vocabulary (scripts/bench/search-scale.ts).
+ *   search at scale in Chromium: first and later query times, exactness on the vocabulary (tools/bench/search-scale.ts).
  */
 import { readArgsOrExit } from './lib/args.ts';
 
@@ -44,10 +44,10 @@ const keep = values.keep ?? false;
 const verbose = values.verbose ?? false;
 
 if (reports !== undefined) {
-  const { runScale } = await import('./bench/scale.ts');
+  const { runScale } = await import('../tools/bench/scale.ts');
   await runScale({ reports, runs, json, keep, verbose });
 } else if (searchN !== undefined) {
-  const { runSearchScale } = await import('./bench/search-scale.ts');
+  const { runSearchScale } = await import('../tools/bench/search-scale.ts');
   await runSearchScale({ reports: searchN, json, keep });
 } else {
   const names = chosen.length > 0 ? chosen : [...ALL];

@@ -14,15 +14,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
-import { exists, probeWritable, recoverSwap, removeStaleStaging, stagingDir, swapIn } from '../src/node/atomic.ts';
-import { buildManifest, diffManifests, FileHashes, fileHashesFile, missingOutputs, sourceFingerprint, STAMP_FILE, writeStamp } from '../src/node/build-output.ts';
-import { checkpoint } from '../src/node/checkpoint.ts';
+import { exists, probeWritable, recoverSwap, removeStaleStaging, stagingDir, swapIn } from '../src/publish/atomic.ts';
+import { buildManifest, diffManifests, FileHashes, fileHashesFile, missingOutputs, sourceFingerprint, STAMP_FILE, writeStamp } from '../src/publish/build-output.ts';
+import { checkpoint } from '../src/publish/checkpoint.ts';
 import { cacheDirFromEnv, contentDirFromEnv, PROJECT_ROOT } from '../src/node/config.ts';
-import { acquireLock, projectLockFile } from '../src/node/lock.ts';
+import { acquireLock, projectLockFile } from '../src/publish/lock.ts';
 import { printTimings } from '../src/node/timings.ts';
-import { childErrorRelay, ENVIRONMENT_CODES } from '../src/node/child-errors.ts';
+import { childErrorRelay, ENVIRONMENT_CODES } from '../src/errors/child.ts';
 import { isInside } from '../src/node/paths.ts';
-import { fsProblem, missingFolder, OperatorError, runCommand, saveErrorLog, shown } from '../src/node/operator-errors.ts';
+import { fsProblem, missingFolder, OperatorError, runCommand, saveErrorLog, shown } from '../src/errors/operator.ts';
 import { readArgs, usageError } from './lib/args.ts';
 
 const USAGE = `用法：npm run build -- [--outDir 文件夹] [Astro 的其他构建选项，如 --force]

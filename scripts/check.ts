@@ -10,7 +10,7 @@ import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../s
 import { ContentConfigError } from '../src/node/content-config.ts';
 import { toUtf8 } from '../src/node/decode.ts';
 import { escalate, formatProblem, sortProblems, summarize } from '../src/lib/problems.ts';
-import { runCommand } from '../src/node/operator-errors.ts';
+import { runCommand } from '../src/errors/operator.ts';
 import { readArgs } from './lib/args.ts';
 
 const USAGE = `用法：npm run check -- [--strict] [--fix-encoding] [报告文件或文件夹…]

@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readContentConfig } from '../src/node/content-config.ts';
 import { projectContentDir } from '../src/node/config.ts';
-import { contractOf, importFile } from '../src/node/import/run.ts';
+import { contractOf, importFile } from '../src/import/run.ts';
 import { readArgsOrExit } from './lib/args.ts';
-import { emptyReport, precision, qualityTable, recall, scoreFile, splitAccuracy, type ExpectedArticle } from '../src/lib/import/quality.ts';
+import { emptyReport, precision, qualityTable, recall, scoreFile, splitAccuracy, type ExpectedArticle } from '../tools/import-quality.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.join(root, 'test/fixtures/import');

@@ -7,10 +7,10 @@
  */
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
-import { contractOf, importFile, writeDrafts, type ImportedFile } from '../src/node/import/run.ts';
-import { SourceError } from '../src/node/import/read.ts';
+import { contractOf, importFile, writeDrafts, type ImportedFile } from '../src/import/run.ts';
+import { SourceError } from '../src/import/read.ts';
 import { fileSummary } from '../src/lib/import/report.ts';
-import { runCommand } from '../src/node/operator-errors.ts';
+import { runCommand } from '../src/errors/operator.ts';
 import { readArgs, usageError } from './lib/args.ts';
 import type { ContractArticle } from '../src/lib/import/report.ts';
 

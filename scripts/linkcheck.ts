@@ -1,12 +1,12 @@
 /**
  * node scripts/linkcheck.ts [dist] [--base /showcase/] [--site http://showcase.bank.local] [--strict]
- * Offline link check of a built site (src/node/linkcheck.ts), to run after the build and before publishing.
+ * Offline link check of a built site (src/linkcheck/index.ts), to run after the build and before publishing.
  * Exit codes: 0 no broken link · 1 broken links (with --strict also links to other hosts) · 2 bad usage or no site.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkLinks, formatReport, inferBase } from '../src/node/linkcheck.ts';
-import { runCommand } from '../src/node/operator-errors.ts';
+import { checkLinks, formatReport, inferBase } from '../src/linkcheck/index.ts';
+import { runCommand } from '../src/errors/operator.ts';
 import { readArgs, usageError } from './lib/args.ts';
 
 const USAGE = `用法：node scripts/linkcheck.ts [网站文件夹] [--base /showcase/] [--site http://showcase.bank.local] [--strict]

@@ -10,10 +10,10 @@ import { createInterface } from 'node:readline/promises';
 import { readArgs } from './lib/args.ts';
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { orExplainConfigProblems } from '../src/node/content-config.ts';
-import { newSite } from '../src/node/new-site.ts';
+import { newSite } from '../src/content/new-site.ts';
 import { ownOrgProblem, type OwnOrg } from '../src/lib/new-site.ts';
 import { ORG_TYPES } from '../src/schemas/org.ts';
-import { runCommand } from '../src/node/operator-errors.ts';
+import { runCommand } from '../src/errors/operator.ts';
 
 const USAGE = `用法：npm run new-site -- --org 机构全称 --province 省份 [--city 地级市] [--county 县] [--type 类型] [--id 机构代码] [--short 简称] [--parent 上级机构] [--dry-run] [--yes]
   从示例开始建本行自己的网站：删掉示例报告（和只有它们用的图片），机构名录 content/orgs.yaml 里只留下本行；

@@ -13,7 +13,7 @@ import { parseDay, todayInShanghai } from '../src/lib/dates.ts';
 import { chooseOrg, renderSkeleton, titleProblem, validSlug } from '../src/lib/new-report.ts';
 import { draftSlug, topicOf } from '../src/lib/import/slug.ts';
 import { routes, withBase } from '../src/lib/urls.ts';
-import { runCommand } from '../src/node/operator-errors.ts';
+import { runCommand } from '../src/errors/operator.ts';
 import { readArgs } from './lib/args.ts';
 
 const USAGE = `用法：npm run new -- [--org 机构] [--title 标题] [--date 2025-06-09] [--themes 主题1,主题2] [--slug 文件名]

@@ -2,7 +2,7 @@
  * npm run publish -- --to <folder> [--keep N] [--dry-run] [--rollback] [--from <built site>] [--strict]
  *   Validates the reports (scripts/check.ts), then copies the built site into <folder>/releases/<id>/ and
  *   switches <folder>/current to it in one step. --rollback switches back to the previous complete release;
- *   --dry-run shows what would change and changes nothing. Layout and guarantees: src/node/release.ts.
+ *   --dry-run shows what would change and changes nothing. Layout and guarantees: src/publish/release.ts.
  *
  * Exit codes: 0 done · 1 the reports have errors · 2 the environment or the command line (folders,
  * permissions, disk, no complete build, another build or publish running, nothing to roll back to).
@@ -10,13 +10,13 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { probeWritable, recoverSwap } from '../src/node/atomic.ts';
-import { missingOutputs, readStamp, sourceFingerprint, STAMP_FILE } from '../src/node/build-output.ts';
+import { probeWritable, recoverSwap } from '../src/publish/atomic.ts';
+import { missingOutputs, readStamp, sourceFingerprint, STAMP_FILE } from '../src/publish/build-output.ts';
 import { contentDirFromEnv, nowFromEnv, NowError, PROJECT_ROOT } from '../src/node/config.ts';
-import { acquireLock, formatShanghai, projectLockFile, type Lock } from '../src/node/lock.ts';
-import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/node/operator-errors.ts';
+import { acquireLock, formatShanghai, projectLockFile, type Lock } from '../src/publish/lock.ts';
+import { fsProblem, missingFolder, OperatorError, runCommand, shown } from '../src/errors/operator.ts';
 import { readArgs, usageError } from './lib/args.ts';
-import { CURRENT, plan, POINTER, publish, releaseDir, rollback, TARGET_LOCK } from '../src/node/release.ts';
+import { CURRENT, plan, POINTER, publish, releaseDir, rollback, TARGET_LOCK } from '../src/publish/release.ts';
 
 const USAGE = `用法：npm run publish -- --to 发布文件夹 [--keep 个数] [--dry-run] [--rollback]
   --to 文件夹     发布到这个文件夹（须已存在，如挂载好的网络共享）；网站放在其中的 releases/，线上版本是 current

@@ -12,7 +12,7 @@ import { contentDirFromEnv, PROJECT_ROOT, projectContentDir } from '../src/node/
 import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
 import { createReportSchema } from '../src/schemas/report.ts';
 import { editorSchema, type JsonSchema } from '../src/lib/editor-schema.ts';
-import { runCommand } from '../src/node/operator-errors.ts';
+import { runCommand } from '../src/errors/operator.ts';
 import { readArgs } from './lib/args.ts';
 
 export function reportJsonSchema(contentDir: string, projectContent: string): JsonSchema {

@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { recoverSwap } from '../src/node/atomic.ts';
+import { recoverSwap } from '../src/publish/atomic.ts';
 import { contentDirFromEnv, projectContentDir } from '../src/node/config.ts';
 import { readSiteAddress } from '../src/node/content-config.ts';
-import { serveStatic } from '../src/node/static-server.ts';
+import { serveStatic } from '../src/serve/static-server.ts';
 import { readArgsOrExit } from './lib/args.ts';
 
 readArgsOrExit(process.argv.slice(2), {

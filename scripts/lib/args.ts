@@ -1,11 +1,11 @@
 /**
  * The command line of every script, read by node:util's parseArgs with one set of Chinese messages: an unknown
  * option, an option without its value or a stray argument is one line naming it, then the script's usage, and
- * exit code 2 (src/node/operator-errors.ts: the command line is at fault). --help and -h print the usage.
+ * exit code 2 (src/errors/operator.ts: the command line is at fault). --help and -h print the usage.
  * Only scripts/ import this; the product never reads a command line.
  */
 import { parseArgs } from 'node:util';
-import { OperatorError } from '../../src/node/operator-errors.ts';
+import { OperatorError } from '../../src/errors/operator.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';

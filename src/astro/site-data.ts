@@ -14,9 +14,9 @@ import { buildCatalog, buildRegistry } from '../lib/catalog.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 import type { ContentModel, Report } from '../lib/model.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
-import { isPublished, publicationState, type PublicationState } from '../lib/published.ts';
+import { publicationState, type PublicationState } from '../lib/published.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
-import { INDEX_ID, type IndexData, type ReportEntryData } from '../loaders/entry.ts';
+import { PROBLEMS_ID, storedReport, type ProblemsData } from '../loaders/entry.ts';
 import { nowFromEnv, PROJECT_ROOT } from '../node/config.ts';
 
 export interface SiteData {
@@ -72,27 +72,17 @@ export class ContentUnavailableError extends Error {
   }
 }
 
-async function index(): Promise<IndexData> {
-  const entry = await getEntry('reports', INDEX_ID);
-  const data = entry?.data as unknown as IndexData | undefined;
-  if (!data) throw new ContentUnavailableError([]);
-  if (!data.site || !data.catalogData || !data.registryData) throw new ContentUnavailableError(data.configProblems);
-  return data;
+async function index(): Promise<ProblemsData> {
+  const entry = await getEntry('problems', PROBLEMS_ID);
+  if (!entry) throw new ContentUnavailableError([]);
+  return entry.data;
 }
 
-/** The cover as stored: `src` is Astro's image (resolved by the collection schema), `path` as the author wrote it. */
-type StoredCover = Omit<NonNullable<Report['cover']>, 'src' | 'image'> & { path: string; src: NonNullable<NonNullable<Report['cover']>['image']> };
-
-function toReport(entry: CollectionEntry<'reports'>, now: Date): Report | undefined {
-  const data = entry.data as unknown as ReportEntryData;
-  if (data.status !== 'ok') return undefined;
-  const { status: _s, kind: _k, problems: _p, cover: _c, ...rest } = data;
-  const cover = data.cover as unknown as StoredCover | undefined;
-  return {
-    ...rest,
-    cover: cover ? { src: cover.path, alt: cover.alt, caption: cover.caption, credit: cover.credit, image: cover.src } : undefined,
-    published: isPublished(data, now),
-  };
+/** site.yaml, metrics.yaml and orgs.yaml as their collections hold them: the last good ones in dev. */
+async function dataFiles(idx: ProblemsData) {
+  const [site, catalog, registry] = await Promise.all([getEntry('site', 'site'), getEntry('catalog', 'catalog'), getEntry('registry', 'registry')]);
+  if (!site || !catalog || !registry) throw new ContentUnavailableError(idx.configProblems);
+  return { site: site.data, catalog: catalog.data, registry: registry.data, digest: `${site.digest ?? ''}${catalog.digest ?? ''}${registry.digest ?? ''}` };
 }
 
 /**
@@ -100,9 +90,8 @@ function toReport(entry: CollectionEntry<'reports'>, now: Date): Report | undefi
  * the report file only, and a replaced image under the same name changes the page (its hashed image URL).
  */
 function imageFingerprint(entry: CollectionEntry<'reports'>): string {
-  const data = entry.data as unknown as { cover?: { path?: string } };
-  const rendered = (entry as { rendered?: { metadata?: { imagePaths?: string[] } } }).rendered;
-  const paths = [data.cover?.path, ...(rendered?.metadata?.imagePaths ?? [])].filter((p): p is string => typeof p === 'string');
+  const cover = entry.data.status === 'ok' ? entry.data.cover?.src : undefined;
+  const paths = [cover, ...(entry.rendered?.metadata?.imagePaths ?? [])].filter((p): p is string => typeof p === 'string');
   if (paths.length === 0 || !entry.filePath) return '';
   const dir = path.dirname(path.resolve(PROJECT_ROOT, entry.filePath));
   return paths
@@ -118,12 +107,13 @@ async function load(): Promise<NonNullable<typeof memo>> {
   // store for the index again. The dev server asks on every call, so an edit shows on the next page load.
   if (memo && !memo.dev) return memo;
   const idx = await index();
+  const files = await dataFiles(idx);
   const now = nowFromEnv();
-  const key = `${idx.digest}|${todayInShanghai(now)}`;
+  const key = `${idx.digest}|${files.digest}|${todayInShanghai(now)}`;
   if (memo?.key === key) return memo;
-  const entries = await getCollection('reports', (e) => e.id !== INDEX_ID);
-  const site = idx.site!;
-  const catalog = buildCatalog(idx.catalogData!);
+  const entries = await getCollection('reports');
+  const site = files.site;
+  const catalog = buildCatalog(files.catalog);
   const preview: PreviewEntry[] = [];
   const published: Report[] = [];
   const digests = new Map<string, string>();
@@ -132,8 +122,8 @@ async function load(): Promise<NonNullable<typeof memo>> {
     const image = imageFingerprint(entry);
     images.set(entry.id, image);
     digests.set(entry.id, `${entry.digest ?? ''}${image}`);
-    const data = entry.data as unknown as ReportEntryData;
-    const report = toReport(entry, now);
+    const data = entry.data;
+    const report = storedReport(data, now);
     const state = report ? publicationState(report, todayInShanghai(now)) : 'invalid';
     // Dev: a report that contradicts another of its organisation shows its page with the problem, and like any
     // report with an error stays out of lists, totals and rankings (a build stops on it).
@@ -142,9 +132,9 @@ async function load(): Promise<NonNullable<typeof memo>> {
     if (report?.published && !across.some((p) => p.severity === 'error')) published.push(report);
   }
   published.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
-  const model: ContentModel = { site, catalog, registry: buildRegistry(idx.registryData!), reports: published };
+  const model: ContentModel = { site, catalog, registry: buildRegistry(files.registry), reports: published };
   // site.yaml, metrics.yaml and orgs.yaml as read (base and site included): every page shows some of them.
-  const configDigest = createHash('sha256').update(JSON.stringify([idx.site, idx.catalogData, idx.registryData])).digest('hex');
+  const configDigest = createHash('sha256').update(JSON.stringify([files.site, files.catalog, files.registry])).digest('hex');
   // What a report shows outside its own page, once per report: the validated report but its body's text.
   const listed = new Map<string, string>();
   const listedDigest = (r: Report) => {
@@ -209,8 +199,7 @@ export async function isDevPreview(): Promise<boolean> {
 /** Dev: every problem of every report file, for the banner on every page. */
 export async function devProblems(): Promise<{ problems: Problem[]; config: Problem[] }> {
   if (memo && !memo.dev) return { problems: [], config: [] };
-  const entry = await getEntry('reports', INDEX_ID);
-  const data = entry?.data as unknown as IndexData | undefined;
+  const data = (await getEntry('problems', PROBLEMS_ID))?.data;
   if (data?.mode !== 'dev') return { problems: [], config: [] };
   return { problems: data?.problems ?? [], config: data?.configProblems ?? [] };
 }

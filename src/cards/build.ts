@@ -5,7 +5,7 @@
  * the font files and the versions of the libraries that draw it; all of that is known before layout, so a
  * card whose key is in the cache is neither laid out nor drawn (nor its poster's QR code made). A cached card is
  * used only when its content hash matches the one recorded when it was drawn, and goes into the site as a copy
- * (src/node/verified-cache.ts), so the site never changes when the cache does.
+ * (src/cache/verified.ts), so the site never changes when the cache does.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import type { ContentModel } from '../lib/model.ts';
 import { groupInOrder } from '../lib/site-index.ts';
 import { routes } from '../lib/urls.ts';
 import { PROJECT_ROOT } from '../node/config.ts';
-import { copyIntoSite, verdictSummary, verifyCacheFile } from '../node/verified-cache.ts';
+import { copyIntoSite, verdictSummary, verifyCacheFile } from '../cache/verified.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
 import { renderInPool } from './pool.ts';

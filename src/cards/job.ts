@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { writeCacheFile } from '../node/verified-cache.ts';
+import { writeCacheFile } from '../cache/verified.ts';
 import { qrPixels } from './qr.ts';
 import { fitImage, renderPng, type Box, type Pixels, type SatoriFont, type SlotImages } from './render.ts';
 import type { El } from './templates.ts';

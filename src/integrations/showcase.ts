@@ -7,7 +7,7 @@
  *   changes, so the search page and the card buttons work while writing; and the review page (<base>_review/),
  *   where a writer confirms an imported draft's figures and fields (src/astro/routes/review/).
  * - build: Astro's own cache is checked against the content hashes recorded by the last build before Astro
- *   reads it, and recorded again when Astro is done (src/node/astro-cache.ts); the hashes of the cards and
+ *   reads it, and recorded again when Astro is done (src/cache/astro.ts); the hashes of the cards and
  *   search files copied into the site are handed to the stamp (FileHashes), which need not read them again.
  */
 import type { AstroIntegration, ViteUserConfig } from 'astro';
@@ -24,8 +24,8 @@ import { showcaseError } from '../node/errors.ts';
 import { buildSearchIndex, searchIndexFiles } from '../search/index-build.ts';
 import { timingsLine, timingsWanted, type Timings } from '../node/timings.ts';
 import { cacheDirFromEnv } from '../node/config.ts';
-import { astroCacheMessage, recordAstroCache, verifyAstroCache } from '../node/astro-cache.ts';
-import { FileHashes, fileHashesFile } from '../node/build-output.ts';
+import { astroCacheMessage, recordAstroCache, verifyAstroCache } from '../cache/astro.ts';
+import { FileHashes, fileHashesFile } from '../publish/build-output.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

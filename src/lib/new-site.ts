@@ -1,7 +1,7 @@
 /**
  * A bank's own site from the samples: which sample reports and images go, and the registry that stays — the bank's
  * own entry under the registry file's explanatory header. The catalog (metrics.yaml) and the settings (site.yaml)
- * are kept as they are. Pure: the caller reads and writes the files (src/node/new-site.ts).
+ * are kept as they are. Pure: the caller reads and writes the files (src/content/new-site.ts).
  */
 import YAML from 'yaml';
 import { normalizeOrgName } from './catalog.ts';

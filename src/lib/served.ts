@@ -1,6 +1,6 @@
 /**
  * What in a built site folder is not site content. Every server of the folder answers 404 for it: the preview
- * server (src/node/static-server.ts) by these rules, nginx by the `location` blocks of the README's example,
+ * server (src/serve/static-server.ts) by these rules, nginx by the `location` blocks of the README's example,
  * which a test reads and compares with this list.
  */
 

@@ -1,68 +1,144 @@
 /**
- * What the reports loader stores per entry, and the way back to the `Report` every page works with. The data
- * is the validated report itself (resolved organisation, parsed figures, dates), so pages never parse or
- * validate anything; the body travels as its rendered HTML (.md) or is compiled from the file (.mdx).
+ * What the reports loader stores per entry, declared as the collections' schemas, so pages read typed data.
+ * The data is the validated report itself (resolved organisation, parsed figures, dates), so pages never parse
+ * or validate anything; the body travels as its rendered HTML (.md) or is compiled from the file (.mdx).
+ * Whether a report is published is not stored: an embargo ends without the file changing, so pages judge it.
+ *
+ * The loader's problems (every file's, between files, and the data files') are the `problems` collection's one
+ * entry, beside the reports rather than among them.
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
+import type { FigureForm } from '../lib/figures/index.ts';
 import type { Report } from '../lib/model.ts';
 import type { Problem } from '../lib/problems.ts';
+import { isPublished } from '../lib/published.ts';
 import type { CheckedReport } from '../node/report-file.ts';
-import type { CatalogData } from '../schemas/catalog.ts';
-import type { OrgRegistryData } from '../schemas/org.ts';
-import type { SiteConfig } from '../schemas/site.ts';
+import { metricDefinitionSchema } from '../schemas/catalog.ts';
+import { orgSchema } from '../schemas/org.ts';
 
-/** The id of the index entry; report ids are file names, which cannot start with an underscore. */
-export const INDEX_ID = '_index';
+export const problemSchema = z.strictObject({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  file: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  field: z.string().optional(),
+  title: z.string(),
+  what: z.string(),
+  why: z.string().optional(),
+  fix: z.string(),
+}) satisfies z.ZodType<Problem>;
 
-export interface IndexData {
-  status: 'index';
+/** One figure as the checks resolved it (src/lib/model.ts ResolvedMetric). */
+const resolvedMetricSchema = z.strictObject({
+  key: z.string().optional(),
+  label: z.string(),
+  scope: z.string().optional(),
+  definition: metricDefinitionSchema.optional(),
+  dimension: z.string(),
+  text: z.string(),
+  // The forms are the figure reader's (src/lib/figures); the checks wrote this one.
+  form: z.custom<FigureForm>((v) => typeof v === 'string'),
+  value: z.number(),
+  unit: z.string(),
+  approx: z.string().optional(),
+  decimals: z.number(),
+  base: z.number(),
+  baseUnit: z.string(),
+  multiplier: z.number(),
+  interval: z.tuple([z.number(), z.number()]).readonly(),
+  asOf: z.string(),
+  asOfLabel: z.string(),
+  featured: z.number().optional(),
+  note: z.string().optional(),
+  derived: z.boolean(),
+  context: z.boolean().optional(),
+  printing: z.number().optional(),
+  index: z.number(),
+  line: z.number().optional(),
+});
+
+const kind = z.enum(['md', 'mdx']);
+
+/** The stored report: a checked file without errors (`ok`), or, in dev only, one with errors (`invalid`). */
+export function reportEntrySchema({ image }: SchemaContext) {
+  return z.discriminatedUnion('status', [
+    z.strictObject({
+      status: z.literal('ok'),
+      kind,
+      problems: z.array(problemSchema),
+      slug: z.string(),
+      file: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      org: orgSchema,
+      date: z.string(),
+      year: z.number(),
+      authors: z.array(z.string()),
+      themes: z.array(z.string()),
+      cover: z.strictObject({
+        /** As written in the file, relative to the report. */
+        src: z.string(),
+        /** The same file, resolved by Astro into the image it optimises. */
+        image: image(),
+        alt: z.string(),
+        caption: z.string().optional(),
+        credit: z.string().optional(),
+      }).optional(),
+      draft: z.boolean(),
+      metrics: z.array(resolvedMetricSchema),
+      chartsInBody: z.boolean(),
+      text: z.string(),
+    }),
+    z.strictObject({
+      status: z.literal('invalid'),
+      kind,
+      problems: z.array(problemSchema),
+      slug: z.string(),
+      file: z.string(),
+    }),
+  ]);
+}
+
+export type ReportEntryData = z.output<ReturnType<typeof reportEntrySchema>>;
+
+/** The stored form of a checked file: the report as validated, its cover also handed to Astro as an image. */
+export function toEntryData(checked: CheckedReport): z.input<ReturnType<typeof reportEntrySchema>> {
+  const { report } = checked;
+  if (!report) return { status: 'invalid', slug: checked.slug, file: checked.file, kind: checked.kind, problems: checked.problems };
+  const { published: _published, cover, ...rest } = report;
+  return { ...rest, cover: cover && { ...cover, image: cover.src }, status: 'ok', kind: checked.kind, problems: checked.problems };
+}
+
+/** A stored report as pages use it, publication judged `now`. */
+export function storedReport(data: ReportEntryData, now: Date): Report | undefined {
+  if (data.status !== 'ok') return undefined;
+  const { status: _s, kind: _k, problems: _p, ...report } = data;
+  return { ...report, published: isPublished(report, now) };
+}
+
+export const problemsEntrySchema = z.strictObject({
   /**
    * 'dev' when the loader runs under the dev server (it has a file watcher), else 'build'. Pages decide what
    * is preview-only from this, never from import.meta.env.DEV, which Vite also sets in a build whenever
    * NODE_ENV is not "production" (a CI job, a test runner, an operator's shell).
    */
-  mode: 'dev' | 'build';
-  /** The data files every report was checked against (absent when one of them has an error). */
-  site?: SiteConfig;
-  catalogData?: CatalogData;
-  registryData?: OrgRegistryData;
+  mode: z.enum(['dev', 'build']),
   /** Changes whenever any stored report, or the data files, change. */
-  digest: string;
+  digest: z.string(),
   /** Dev only: every problem of every report file. */
-  problems: Problem[];
+  problems: z.array(problemSchema),
   /**
    * Dev only: the problems between reports of one organisation (src/lib/validate/timeline.ts), also in
    * `problems`; a report's page shows those attached to it beside its own.
    */
-  timelineProblems?: Problem[];
+  timelineProblems: z.array(problemSchema),
   /** Dev only: problems of site.yaml, metrics.yaml or orgs.yaml that stop every report from being checked. */
-  configProblems: Problem[];
-}
+  configProblems: z.array(problemSchema),
+});
 
-export type ReportEntryData =
-  | (Omit<Report, 'published'> & { status: 'ok'; kind: 'md' | 'mdx'; problems: Problem[] })
-  | { status: 'invalid'; slug: string; file: string; kind: 'md' | 'mdx'; title?: string; problems: Problem[] };
+export type ProblemsData = z.infer<typeof problemsEntrySchema>;
 
-export function toEntryData(checked: CheckedReport): Record<string, unknown> {
-  const { report } = checked;
-  if (!report) {
-    const data: ReportEntryData = { status: 'invalid', slug: checked.slug, file: checked.file, kind: checked.kind, problems: checked.problems };
-    return data as unknown as Record<string, unknown>;
-  }
-  const { published: _published, ...rest } = report;
-  // cover.src becomes Astro's image object through the schema; the path as written is kept beside it.
-  const cover = rest.cover ? { ...rest.cover, path: rest.cover.src } : undefined;
-  const data: ReportEntryData = { ...rest, cover, status: 'ok', kind: checked.kind, problems: checked.problems };
-  return data as unknown as Record<string, unknown>;
-}
-
-/**
- * The collection schema only resolves the cover into an image Astro optimises; everything else was validated
- * by the loader (src/lib/validate) and is kept as it is.
- */
-export function reportEntrySchema({ image }: SchemaContext) {
-  return z.looseObject({
-    cover: z.looseObject({ src: image() }).optional(),
-  });
-}
+/** The id of the `problems` collection's one entry. */
+export const PROBLEMS_ID = 'all';

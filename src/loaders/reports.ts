@@ -30,15 +30,14 @@ import { formatProblem, sortProblems, summarize, type Problem } from '../lib/pro
 import { REPORT_FILE, slugOf } from '../lib/validate/report.ts';
 import { ContentConfigError, DATA_FILES, readContentConfig, type ContentConfig } from '../node/content-config.ts';
 import { contentDirFromEnv, nowFromEnv, NowError, projectContentDir } from '../node/config.ts';
-import { listReportFiles } from '../node/check-content.ts';
+import { listReportFiles, scanReportFolder } from '../node/check-content.ts';
 import { problemsError, showcaseError } from '../node/errors.ts';
 import { displayPath, isInside } from '../node/paths.ts';
-import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, linkedReport, reportsDir, type CheckedReport } from '../node/report-file.ts';
+import { cardFontGlyphs, checkReportFile, linkedReport, reportsDir, type CheckedReport } from '../node/report-file.ts';
 import { reportLinkProblems, type LinkedReport, type ReportLink } from '../lib/validate/report-links.ts';
 import { addTime, timingsLine, timingsWanted, type Timings } from '../node/timings.ts';
-import { INDEX_ID, toEntryData, type IndexData } from './entry.ts';
+import { PROBLEMS_ID, toEntryData, type ProblemsData, type ReportEntryData } from './entry.ts';
 import { withBodyFigures } from '../markdown/body-figures.ts';
-import type { Report, ResolvedMetric } from '../lib/model.ts';
 import { checkTimeline, timelineSource, type TimelineSource } from '../lib/validate/timeline.ts';
 
 export interface ReportsLoaderOptions {
@@ -88,12 +87,43 @@ interface State {
   timings: Timings;
 }
 
-export function reportsLoader(options: ReportsLoaderOptions = {}): Loader {
+/**
+ * Hands the reports loader's problems to the `problems` collection's loader: both are made together in
+ * src/content.config.ts, and Astro runs the two at once, so whichever comes second finds the other's part.
+ */
+class ProblemsOutlet {
+  latest?: ProblemsData;
+  private write?: (data: ProblemsData) => void;
+  publish(data: ProblemsData): void {
+    this.latest = data;
+    this.write?.(data);
+  }
+  attach(write: (data: ProblemsData) => void): void {
+    this.write = write;
+    if (this.latest) write(this.latest);
+  }
+}
+
+/** The reports collection's loader and the loader of its problems, sharing one outlet. */
+export function reportsLoaders(options: ReportsLoaderOptions = {}): { reports: Loader; problems: Loader } {
+  const outlet = new ProblemsOutlet();
+  return {
+    reports: reportsLoader(options, outlet),
+    problems: {
+      name: 'showcase-problems',
+      load: async (context) => {
+        outlet.attach((data) => context.store.set({ id: PROBLEMS_ID, data, digest: data.digest }));
+      },
+    },
+  };
+}
+
+function reportsLoader(options: ReportsLoaderOptions, outlet: ProblemsOutlet): Loader {
   return {
     name: 'showcase-reports',
     load: async (context) => {
       const started = performance.now();
-      const timings = await load(context, options);
+      const timings = await load(context, options, outlet);
       // The build's other phases are timed by the integration, which has its own copy of the timing code: the
       // loader's reach the bench through the log.
       if (timingsWanted()) context.logger.info(timingsLine(addTime(timings, 'loader', performance.now() - started)));
@@ -101,7 +131,7 @@ export function reportsLoader(options: ReportsLoaderOptions = {}): Loader {
   };
 }
 
-async function load(context: LoaderContext, options: ReportsLoaderOptions): Promise<Timings> {
+async function load(context: LoaderContext, options: ReportsLoaderOptions, outlet: ProblemsOutlet): Promise<Timings> {
   const root = fileURLToPath(context.config.root);
   const dev = context.watcher !== undefined;
   const contentDir = contentDirFromEnv(process.env, root);
@@ -118,8 +148,8 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
   } catch (e) {
     if (!(e instanceof ContentConfigError)) throw e;
     if (!dev) throw problemsError(e.problems, '设置、指标目录或机构名录有误，构建停止。', '改正上面的问题后重新运行；npm run check 可以只做检查。');
-    reportConfigProblems(context, e.problems);
-    watch(context, options, { root, contentDir });
+    reportConfigProblems(context, outlet, e.problems);
+    watch(context, options, outlet, { root, contentDir });
     return {};
   }
   const state: State = {
@@ -127,7 +157,7 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
     slugToAbs: new Map(), absToSlug: new Map(), problems: new Map(), links: new Map(), timeline: new Map(), updates: 0, parsed: 0, reused: 0,
     timings: {},
   };
-  await syncAll(context, state);
+  await syncAll(context, state, outlet);
   const all = [...[...state.problems.values()].flat(), ...crossProblems(state), ...timelineProblems(state)];
   const problems = options.strict ? all.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : all;
   const summary = `${summarize(problems, state.slugToAbs.size + countRejected(state))}（解析 ${state.parsed} 份，未改动沿用 ${state.reused} 份）`;
@@ -136,7 +166,7 @@ async function load(context: LoaderContext, options: ReportsLoaderOptions): Prom
   }
   if (problems.length > 0) process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n\n')}\n\n`);
   context.logger.info(summary);
-  if (dev) watch(context, options, { root, contentDir, state });
+  if (dev) watch(context, options, outlet, { root, contentDir, state });
   return state.timings;
 }
 
@@ -183,22 +213,16 @@ function entryDigest(bytes: Uint8Array, state: State, abs: string): string {
     .digest('hex').slice(0, 32);
 }
 
-async function syncAll(context: LoaderContext, state: State): Promise<void> {
-  const files = listReportFiles(reportsDir(state.contentDir));
-  const keep = new Set<string>([INDEX_ID]);
-  for (const abs of files) {
-    const slug = slugOf(abs);
-    const other = state.slugToAbs.get(slug);
-    if (other) {
-      const file = path.relative(state.contentDir, abs).split(path.sep).join('/');
-      state.problems.set(abs, [duplicateSlugProblem(file, path.relative(state.contentDir, other).split(path.sep).join('/'), slug)]);
-      continue;
-    }
+async function syncAll(context: LoaderContext, state: State, outlet: ProblemsOutlet): Promise<void> {
+  const scan = scanReportFolder(reportsDir(state.contentDir), state.contentDir);
+  const keep = new Set<string>();
+  for (const d of scan.duplicates) state.problems.set(d.abs, [d.problem]);
+  for (const { abs, slug } of scan.reports) {
     const stored = await syncFile(context, state, abs);
     if (stored) keep.add(slug);
   }
   for (const id of context.store.keys()) if (!keep.has(id)) context.store.delete(id);
-  writeIndex(context, state);
+  publishProblems(context, state, outlet);
 }
 
 /**
@@ -218,12 +242,13 @@ async function syncFile(context: LoaderContext, state: State, abs: string, reche
   const filePath = path.relative(state.root, abs).split(path.sep).join('/');
   const existing = store.get(slug);
   if (!recheck && existing && existing.digest === digest && existing.filePath === filePath) {
-    const data = existing.data as unknown as { problems: Problem[]; draft?: boolean; date?: string; status: string; metrics?: ResolvedMetric[] };
-    if (data.status === 'ok') state.timeline.set(abs, timelineSource(data as unknown as Report));
+    // What this loader stored under this digest, so of the collection's schema.
+    const data = existing.data as ReportEntryData;
+    if (data.status === 'ok') state.timeline.set(abs, timelineSource(data));
     else state.timeline.delete(abs);
-    noteLinks(context, state, abs, data.status === 'ok' ? { file: displayPath(abs, state.contentDir), draft: !!data.draft, date: data.date ?? '9999-12-31' } : null);
+    noteLinks(context, state, abs, data.status === 'ok' ? { file: displayPath(abs, state.contentDir), draft: data.draft, date: data.date } : null);
     // Publication is re-judged every time: an embargo ends without the file changing.
-    if (!state.dev && !(data.status === 'ok' && isPublished({ draft: !!data.draft, date: data.date ?? '9999-12-31' }, state.now))) {
+    if (!state.dev && !(data.status === 'ok' && isPublished(data, state.now))) {
       store.delete(slug);
       return false;
     }
@@ -319,19 +344,15 @@ async function storeChecked(context: LoaderContext, state: State, checked: Check
 }
 
 /**
- * The index entry: a digest of every stored entry (pages memoise what they derive from the collection on it,
+ * The problems entry: a digest of every stored entry (pages memoise what they derive from the collection on it,
  * and it changes whenever any report does) and, in dev, every problem of every file for the problem banner.
  */
-function writeIndex(context: LoaderContext, state: State): void {
+function publishProblems(context: LoaderContext, state: State, outlet: ProblemsOutlet): void {
   const digests = [...state.slugToAbs.keys()].sort().map((slug) => `${slug}:${context.store.get(slug)?.digest ?? ''}`);
   const across = timelineProblems(state);
   const problems = [...[...state.problems.values()].flat(), ...crossProblems(state), ...across];
-  const data: IndexData = {
-    status: 'index',
+  const data: ProblemsData = {
     mode: state.dev ? 'dev' : 'build',
-    site: state.config.site,
-    catalogData: state.config.catalogData,
-    registryData: state.config.registryData,
     // A file checked again can change its entry without changing its bytes (a picture it names came or went),
     // so in dev every update counts: pages keep what they derive from the collection while this stays the same.
     digest: createHash('sha256').update(digests.join('\n')).update(state.config.digest).update(String(state.updates)).digest('hex').slice(0, 32),
@@ -339,17 +360,16 @@ function writeIndex(context: LoaderContext, state: State): void {
     timelineProblems: state.dev ? across : [],
     configProblems: [],
   };
-  context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
+  outlet.publish(data);
 }
 
-function reportConfigProblems(context: LoaderContext, problems: Problem[]): void {
+function reportConfigProblems(context: LoaderContext, outlet: ProblemsOutlet, problems: Problem[]): void {
   process.stderr.write(`${problems.map(formatProblem).join('\n\n')}\n\n`);
   context.logger.error('设置、指标目录或机构名录有误：改正后页面会自动刷新。');
   // The last good content stays on show (the banner says why it does not change); without any, pages fail
   // with these problems in the dev server's error overlay.
-  const previous = context.store.get(INDEX_ID)?.data as unknown as IndexData | undefined;
-  const data: IndexData = { ...previous, status: 'index', mode: 'dev', digest: `config-error-${Date.now()}`, problems: previous?.problems ?? [], configProblems: problems };
-  context.store.set({ id: INDEX_ID, data: data as unknown as Record<string, unknown> });
+  const previous = outlet.latest;
+  outlet.publish({ mode: 'dev', digest: `config-error-${Date.now()}`, problems: previous?.problems ?? [], timelineProblems: previous?.timelineProblems ?? [], configProblems: problems });
 }
 
 /**
@@ -382,7 +402,7 @@ const holders = new WeakMap<object, { state?: State }>();
  * re-checks every report, since each is validated against them. Astro removes loader listeners before each
  * full sync, so these are added once per sync.
  */
-function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { root: string; contentDir: string; state?: State }): void {
+function watch(context: LoaderContext, options: ReportsLoaderOptions, outlet: ProblemsOutlet, where: { root: string; contentDir: string; state?: State }): void {
   const watcher = context.watcher!;
   const dir = reportsDir(where.contentDir);
   watcher.add(dir);
@@ -399,7 +419,7 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
   };
   const full = () => run(async () => {
     // A re-run of load() with the same context: it re-reads the data files and re-checks every report.
-    await reportsLoader(options).load(context);
+    await reportsLoader(options, outlet).load(context);
   });
   const one = (abs: string, removed: boolean) => run(async () => {
     const state = holder.state;
@@ -418,24 +438,30 @@ function watch(context: LoaderContext, options: ReportsLoaderOptions, where: { r
     state.timeline.delete(abs);
     // A file that shadowed this one's slug may now be the one to store: recheck everything sharing it.
     const slug = slugOf(abs);
-    const sharing = listReportFiles(dir).filter((f) => slugOf(f) === slug || slugOf(f) === oldSlug);
-    for (const f of sharing) {
-      state.problems.delete(f);
-      state.links.delete(f);
-      state.timeline.delete(f);
-      if (state.absToSlug.has(f)) continue;
-      const other = state.slugToAbs.get(slugOf(f));
-      if (other && other !== f) {
-        state.problems.set(f, [duplicateSlugProblem(path.relative(where.contentDir, f), path.relative(where.contentDir, other), slugOf(f))]);
-        continue;
+    const sharing = (s: string) => s === slug || s === oldSlug;
+    const scan = scanReportFolder(dir, where.contentDir);
+    for (const d of scan.duplicates.filter((x) => sharing(x.slug))) {
+      // The file that owned the URL until now may have lost it to one earlier in the folder's order.
+      if (state.absToSlug.get(d.abs) === d.slug) {
+        state.absToSlug.delete(d.abs);
+        state.slugToAbs.delete(d.slug);
       }
+      state.links.delete(d.abs);
+      state.timeline.delete(d.abs);
+      state.problems.set(d.abs, [d.problem]);
+    }
+    for (const f of scan.reports.filter((x) => sharing(x.slug))) {
+      if (state.absToSlug.has(f.abs)) continue;
+      state.problems.delete(f.abs);
+      state.links.delete(f.abs);
+      state.timeline.delete(f.abs);
       // Checked again even if the file's bytes did not change: a picture it names may have come or gone.
-      await syncFile(context, state, f, true);
+      await syncFile(context, state, f.abs, true);
     }
     if (oldSlug && !state.slugToAbs.has(oldSlug)) context.store.delete(oldSlug);
     state.updates++;
     if (removed) state.problems.delete(abs);
-    writeIndex(context, state);
+    publishProblems(context, state, outlet);
     const mine = [...(state.problems.get(abs) ?? []), ...crossProblems(state, abs), ...timelineProblems(state, displayPath(abs, state.contentDir))];
     if (mine.length > 0) process.stderr.write(`${mine.map(formatProblem).join('\n\n')}\n\n`);
     context.logger.info(`${removed ? '已移除' : '已更新'} ${path.relative(where.contentDir, abs)}${mine.length ? `（${mine.length} 个问题）` : ''}`);

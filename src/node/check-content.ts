@@ -10,6 +10,7 @@ import { REPORT_FILE, slugOf } from '../lib/validate/report.ts';
 import { reportLinkProblems, type LinkedReport } from '../lib/validate/report-links.ts';
 import { checkTimeline, timelineSource } from '../lib/validate/timeline.ts';
 import { readContentConfig, type ContentConfig } from './content-config.ts';
+import { displayPath } from './paths.ts';
 import { cardFontGlyphs, checkReportFile, duplicateSlugProblem, linkedReport, reportsDir, type CheckedReport } from './report-file.ts';
 
 export interface CheckOptions {
@@ -46,23 +47,48 @@ export function listReportFiles(dir: string): string[] {
   return out.sort();
 }
 
+export interface ReportFolderScan {
+  /** Every report file found, in order. */
+  files: string[];
+  /** The files that own their slug: the first of each slug in that order. */
+  reports: { abs: string; slug: string }[];
+  /** Each later file with a slug already taken, and its problem. */
+  duplicates: { abs: string; slug: string; problem: Problem }[];
+}
+
+/**
+ * The report files of some folders (or single files), and which of them publish at a URL another one already
+ * has: the one walk the reports loader and `npm run check` share, so both refuse the same files.
+ */
+export function scanReportFolder(dirs: string | string[], contentDir: string): ReportFolderScan {
+  const files = (typeof dirs === 'string' ? [dirs] : dirs).flatMap((d) => listReportFiles(d));
+  const owner = new Map<string, string>();
+  const scan: ReportFolderScan = { files, reports: [], duplicates: [] };
+  for (const abs of files) {
+    const slug = slugOf(abs);
+    const other = owner.get(slug);
+    if (other === undefined) {
+      owner.set(slug, abs);
+      scan.reports.push({ abs, slug });
+    } else {
+      scan.duplicates.push({ abs, slug, problem: duplicateSlugProblem(displayPath(abs, contentDir), displayPath(other, contentDir), slug) });
+    }
+  }
+  return scan;
+}
+
 export async function checkContent(opts: CheckOptions): Promise<CheckResult> {
   const config = readContentConfig(opts);
-  const files = opts.paths && opts.paths.length > 0
-    ? opts.paths.flatMap((p) => listReportFiles(path.resolve(p)))
-    : listReportFiles(reportsDir(config.contentDir));
+  const scan = scanReportFolder(
+    opts.paths && opts.paths.length > 0 ? opts.paths.map((p) => path.resolve(p)) : reportsDir(config.contentDir),
+    config.contentDir,
+  );
+  const files = scan.files;
   const ctx = { ...config, contentDir: config.contentDir, now: opts.now, missingGlyphs: await cardFontGlyphs() };
   const checked: CheckedReport[] = [];
-  const problems: Problem[] = [];
-  const slugs = new Map<string, string>();
-  for (const abs of files) {
+  const problems: Problem[] = scan.duplicates.map((d) => d.problem);
+  for (const { abs } of scan.reports) {
     const c = await checkReportFile(abs, ctx);
-    const other = slugs.get(c.slug);
-    if (other) {
-      problems.push(duplicateSlugProblem(c.file, other, c.slug));
-      continue;
-    }
-    slugs.set(c.slug, c.file);
     checked.push(c);
     problems.push(...c.problems);
   }

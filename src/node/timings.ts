@@ -17,7 +17,7 @@ export function addTime(t: Timings, phase: string, ms: number): Timings {
   return t;
 }
 
-/** The line the bench reads (scripts/bench/scale.ts), also when a logger puts its prefix before it. */
+/** The line the bench reads (tools/bench/scale.ts), also when a logger puts its prefix before it. */
 export function timingsLine(t: Timings): string {
   return `SHOWCASE_TIMINGS ${JSON.stringify(t)}`;
 }

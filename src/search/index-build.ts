@@ -11,14 +11,14 @@
  * change is taken from the cache (`node_modules/.cache/showcase-search/`) instead of being indexed again, and
  * Pagefind never holds more than a shard in memory (about 1.2 MB per record). A cached shard is used only when
  * every file matches the content hash recorded when it was written, and is copied into the site, never linked
- * (src/node/verified-cache.ts); a damaged one is indexed again.
+ * (src/cache/verified.ts); a damaged one is indexed again.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { copyIntoSite, recordCacheTree, verdictSummary, verifyCacheTree } from '../node/verified-cache.ts';
+import { copyIntoSite, recordCacheTree, verdictSummary, verifyCacheTree } from '../cache/verified.ts';
 import { FILTERS } from './filters.ts';
 import { indexStream } from './text.ts';
 

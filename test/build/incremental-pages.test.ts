@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BENCH_NOW, editBody, editFigure, writeBenchCorpus } from '../../scripts/bench/corpus.ts';
-import { buildManifest, diffManifests } from '../../src/node/build-output.ts';
+import { BENCH_NOW, editBody, editFigure, writeBenchCorpus } from '../../tools/bench/corpus.ts';
+import { buildManifest, diffManifests } from '../../src/publish/build-output.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-incremental-pages-'));

@@ -6,7 +6,7 @@ import { closeSync, copyFileSync, openSync, readFileSync, renameSync, rmSync, wr
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage, type Watched } from '../site/browser.ts';
+import { launch, watchedPage, type Watched } from '../../tools/browser.ts';
 import { CHANGE_TIMEOUT, FIXTURES, edit, gotoUntil, makeContent, replaceOnce, startDev, unexplainedConsoleErrors, waitShows, type DevServer } from './dev-server.ts';
 
 let server: DevServer;

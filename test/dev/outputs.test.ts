@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage, type Watched } from '../site/browser.ts';
+import { launch, watchedPage, type Watched } from '../../tools/browser.ts';
 import { CHANGE_TIMEOUT, buildBeside, edit, makeContent, pngSize, replaceOnce, startDev, waitShows, type DevServer } from './dev-server.ts';
 
 let server: DevServer;

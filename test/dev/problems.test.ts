@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocation, type Problem } from '../../src/lib/problems.ts';
 import { loadContent } from '../helpers/content.ts';
-import { launch, watchedPage, type Watched } from '../site/browser.ts';
+import { launch, watchedPage, type Watched } from '../../tools/browser.ts';
 import { CHANGE_TIMEOUT, FIXTURES, NOW, edit, lineOf, makeContent, replaceOnce, startDev, waitShows, type DevServer } from './dev-server.ts';
 
 let server: DevServer;

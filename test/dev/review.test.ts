@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage, type Watched } from '../site/browser.ts';
+import { launch, watchedPage, type Watched } from '../../tools/browser.ts';
 import { ROOT, buildBeside, gotoUntil, makeContent, replaceOnce, startDev, unexplainedConsoleErrors, type DevServer } from './dev-server.ts';
 import { clearStatus, reviewLikeAWriter, waitForAnswer, type WriterRun } from './review-writer.ts';
 

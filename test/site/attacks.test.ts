@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PUBLISHED_ATTACKS } from './attacks.ts';
-import { launch, watchedPage } from './browser.ts';
+import { launch, watchedPage } from '../../tools/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');

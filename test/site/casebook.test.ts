@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from './browser.ts';
+import { launch, watchedPage } from '../../tools/browser.ts';
 import { band, contains, fold, readPdf, type PdfPage } from './pdf.ts';
 import { BASE } from './global-setup.ts';
 

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cardText, orgCardData, reportCardData } from '../../src/cards/data.ts';
 import { routes } from '../../src/lib/urls.ts';
 import { loadContent } from '../helpers/content.ts';
-import { launch } from './browser.ts';
-import { CONTEXT_REPORT as R } from './corpus.ts';
+import { launch } from '../../tools/browser.ts';
+import { CONTEXT_REPORT as R } from '../../tools/corpus.ts';
 
 const distDir = inject('distDir');
 const contentDir = inject('contentDir');

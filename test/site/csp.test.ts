@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../../src/lib/csp.ts';
-import { launch, watchedPage, type Watched } from './browser.ts';
+import { launch, watchedPage, type Watched } from '../../tools/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');

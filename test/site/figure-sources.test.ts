@@ -15,9 +15,9 @@ import { buildCatalog } from '../../src/lib/catalog.ts';
 import type { ResolvedMetric } from '../../src/lib/model.ts';
 import { figureVocabulary, parseFigure } from '../../src/lib/figures/index.ts';
 import { checkPresence } from '../../src/lib/validate/presence.ts';
-import { checkLinks } from '../../src/node/linkcheck.ts';
+import { checkLinks } from '../../src/linkcheck/index.ts';
 import { catalogSchema } from '../../src/schemas/catalog.ts';
-import { launch } from './browser.ts';
+import { launch } from '../../tools/browser.ts';
 import { BASE, SITE } from './global-setup.ts';
 
 const siteUrl = inject('siteUrl');

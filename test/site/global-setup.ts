@@ -9,9 +9,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
+import { serveStatic, type StaticServer } from '../../src/serve/static-server.ts';
 import { ATTACKS_DIR, PUBLISHED_ATTACKS } from './attacks.ts';
-import { writeContextReport, writeCorpus } from './corpus.ts';
+import { writeContextReport, writeCorpus } from '../../tools/corpus.ts';
 
 export const BASE = '/showcase/';
 export const SITE = 'http://showcase.intranet.test';

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { checkLinks, formatReport } from '../../src/node/linkcheck.ts';
+import { checkLinks, formatReport } from '../../src/linkcheck/index.ts';
 import { BASE, SITE } from './global-setup.ts';
 
 const distDir = inject('distDir');

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from './browser.ts';
+import { launch, watchedPage } from '../../tools/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const SHOTS = 'test-results/screenshots';

@@ -6,9 +6,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayInShanghai } from '../../src/lib/dates.ts';
-import { launch, watchedPage, type Watched } from './browser.ts';
-import { VOCABULARY, expectedSlugs } from './corpus.ts';
-import { showAll } from '../../src/search/exactness.ts';
+import { launch, watchedPage, type Watched } from '../../tools/browser.ts';
+import { VOCABULARY, expectedSlugs } from '../../tools/corpus.ts';
+import { showAll } from '../helpers/search-exactness.ts';
 
 const siteUrl = inject('siteUrl');
 const reportsDir = path.join(inject('contentDir'), 'reports');

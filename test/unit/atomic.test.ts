@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previousDir, recoverSwap, removeStaleStaging, stagingDir, swapIn, writeFileAtomic } from '../../src/node/atomic.ts';
-import { crc32, pngProblem, usableCachedPng } from '../../src/node/png.ts';
+import { previousDir, recoverSwap, removeStaleStaging, stagingDir, swapIn, writeFileAtomic } from '../../src/publish/atomic.ts';
+import { crc32, pngProblem, usableCachedPng } from '../../src/cards/png.ts';
 import { exited, rng } from './publish-fixture.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-atomic-'));
@@ -41,7 +41,7 @@ describe('writeFileAtomic', () => {
     const script = path.join(tmp, 'writer.ts');
     writeFileSync(
       script,
-      `import { writeFileAtomic } from ${JSON.stringify(path.resolve('src/node/atomic.ts'))};
+      `import { writeFileAtomic } from ${JSON.stringify(path.resolve('src/publish/atomic.ts'))};
 const size = 4 * 1024 * 1024;
 for (let i = 1; ; i++) writeFileAtomic(${JSON.stringify(target)}, Buffer.alloc(size, i % 250));
 `,

@@ -15,7 +15,7 @@ import {
 import { chartHeight, seriesColors, toConfig, wrapLabel } from '../../src/charts/chartjs.ts';
 import type { Report, ResolvedMetric } from '../../src/lib/model.ts';
 import { loadContent } from '../helpers/content.ts';
-import { launch } from '../site/browser.ts';
+import { launch } from '../../tools/browser.ts';
 
 const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
 const published = model.reports.filter((r) => r.published);

@@ -1,7 +1,7 @@
 /** The one command-line reader of scripts/: parseArgs with the scripts' Chinese messages and exit code 2. */
 import { describe, expect, it, vi } from 'vitest';
 import { readArgs } from '../../scripts/lib/args.ts';
-import { OperatorError } from '../../src/node/operator-errors.ts';
+import { OperatorError } from '../../src/errors/operator.ts';
 
 const USAGE = '用法：npm run x -- [--to 文件夹] [--strict]';
 const options = { to: { type: 'string', value: '文件夹' }, strict: { type: 'boolean' } } as const;

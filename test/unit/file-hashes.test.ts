@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildManifest, FileHashes, sha256 } from '../../src/node/build-output.ts';
+import { buildManifest, FileHashes, sha256 } from '../../src/publish/build-output.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-hashes-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

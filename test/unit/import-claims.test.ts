@@ -16,7 +16,7 @@ import { figureVocabulary } from '../../src/lib/figures/index.ts';
 import { importDocument, type ImportContext, type ImportedArticle } from '../../src/lib/import/article.ts';
 import { orgIdFor } from '../../src/lib/import/slug.ts';
 import { readContentConfig } from '../../src/node/content-config.ts';
-import { readSource } from '../../src/node/import/read.ts';
+import { readSource } from '../../src/import/read.ts';
 
 const DIR = 'test/fixtures/import/claims';
 

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bodyPlainText, cleanBodyTree, REPORT_COMPONENTS } from '../../src/lib/body/index.ts';
 import { parseBody, toBodyHast } from '../../src/lib/body/parse.ts';
 import { bodyMarkdown, importDocument } from '../../src/lib/import/article.ts';
-import { readSource } from '../../src/node/import/read.ts';
+import { readSource } from '../../src/import/read.ts';
 import { ctx } from './import-support.ts';
 import { docx } from './support/docx.ts';
 

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDocument, type ImportedArticle } from '../../src/lib/import/article.ts';
-import { docxToSource, readSource } from '../../src/node/import/read.ts';
+import { docxToSource, readSource } from '../../src/import/read.ts';
 import { fieldsToFill } from '../../src/lib/import/draft.ts';
 import { findOrgs, nonBankName } from '../../src/lib/import/orgs.ts';
 import { fileSummary } from '../../src/lib/import/report.ts';

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contractOf, importFile } from '../../src/node/import/run.ts';
-import { emptyReport, precision, qualityTable, recall, scoreFile, splitAccuracy, type Counts, type ExpectedArticle, type QualityReport } from '../../src/lib/import/quality.ts';
+import { contractOf, importFile } from '../../src/import/run.ts';
+import { emptyReport, precision, qualityTable, recall, scoreFile, splitAccuracy, type Counts, type ExpectedArticle, type QualityReport } from '../../tools/import-quality.ts';
 import { config } from './import-support.ts';
 
 const batches = ['test/fixtures/import', 'test/fixtures/import/heldout', 'test/fixtures/import/heldout2', 'test/fixtures/import/heldout3'];

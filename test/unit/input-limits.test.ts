@@ -13,7 +13,7 @@ import { parseReportSource, parseYamlFile } from '../../src/lib/frontmatter.ts';
 import { LIMITS, limitText } from '../../src/lib/limits.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { ContentConfigError, readContentConfig } from '../../src/node/content-config.ts';
-import { readSource, SourceError } from '../../src/node/import/read.ts';
+import { readSource, SourceError } from '../../src/import/read.ts';
 import { loadContent } from '../helpers/content.ts';
 import { docx, packageParts, part, zip, zipBomb } from './support/docx.ts';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, cssUrls, inferBase, jsImports, srcsetUrls, type LinkCheckResult } from '../../src/node/linkcheck.ts';
+import { checkLinks, cssUrls, inferBase, jsImports, srcsetUrls, type LinkCheckResult } from '../../src/linkcheck/index.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-linkcheck-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireLock, formatShanghai, readLock } from '../../src/node/lock.ts';
-import { OperatorError } from '../../src/node/operator-errors.ts';
+import { acquireLock, formatShanghai, readLock } from '../../src/publish/lock.ts';
+import { OperatorError } from '../../src/errors/operator.ts';
 import { exited, waitForFile } from './publish-fixture.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-lock-'));
@@ -117,7 +117,7 @@ async function race(round: number): Promise<void> {
   writeFileSync(
     script,
     `import { existsSync, writeFileSync } from 'node:fs';
-import { acquireLock } from ${JSON.stringify(path.resolve('src/node/lock.ts'))};
+import { acquireLock } from ${JSON.stringify(path.resolve('src/publish/lock.ts'))};
 const [file, ready, go, done] = process.argv.slice(2);
 writeFileSync(ready, '');
 while (!existsSync(go)) await new Promise((r) => setTimeout(r, 2));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { ownOrgEntry, ownOrgProblem } from '../../src/lib/new-site.ts';
-import { newSite } from '../../src/node/new-site.ts';
+import { newSite } from '../../src/content/new-site.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-new-site-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

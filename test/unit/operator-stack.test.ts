@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childErrorRelay } from '../../src/node/child-errors.ts';
+import { childErrorRelay } from '../../src/errors/child.ts';
 import { hashTree, makeProject, type Project } from './publish-fixture.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '..', '..');

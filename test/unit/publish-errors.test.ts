@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fsProblem } from '../../src/node/operator-errors.ts';
+import { fsProblem } from '../../src/errors/operator.ts';
 import { hashTree, makeProject, openToAll, type Project } from './publish-fixture.ts';
 
 const CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOENT', 'ENOTDIR', 'EBUSY', 'EMFILE', 'EIO', 'EXDEV'];

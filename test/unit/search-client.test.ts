@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { search, type PagefindShard, type SearchIndex } from '../../src/search/client.ts';
-import { scoreExactness } from '../../src/search/exactness.ts';
+import { scoreExactness } from '../helpers/search-exactness.ts';
 import { indexStream } from '../../src/search/text.ts';
 
 interface Page {

@@ -14,7 +14,7 @@ import {
   phraseTokens,
 } from '../../src/search/text.ts';
 import { bodyPlainText } from '../../src/lib/body/index.ts';
-import { referenceContains } from '../site/corpus.ts';
+import { referenceContains } from '../../tools/corpus.ts';
 
 describe('normalisation', () => {
   it('joins PDF-spaced Chinese and words split by a line break, folds full-width and case', () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../../src/lib/csp.ts';
 import { readFileSync } from 'node:fs';
 import { DENIED_FILES, isDenied, STAMP_FILE } from '../../src/lib/served.ts';
-import { resolveRequest, serveStatic, type StaticServer } from '../../src/node/static-server.ts';
+import { resolveRequest, serveStatic, type StaticServer } from '../../src/serve/static-server.ts';
 
 const SECRET = 'GEHEIM-7f3a';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-static-'));

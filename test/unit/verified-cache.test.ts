@@ -7,9 +7,9 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroCacheMessage, recordAstroCache, verifyAstroCache } from '../../src/node/astro-cache.ts';
-import { sha256 } from '../../src/node/build-output.ts';
-import { copyIntoSite, HASH_SUFFIX, recordCacheTree, TREE_SUFFIX, verdictSummary, verifyCacheFile, verifyCacheTree, writeCacheFile } from '../../src/node/verified-cache.ts';
+import { astroCacheMessage, recordAstroCache, verifyAstroCache } from '../../src/cache/astro.ts';
+import { sha256 } from '../../src/publish/build-output.ts';
+import { copyIntoSite, HASH_SUFFIX, recordCacheTree, TREE_SUFFIX, verdictSummary, verifyCacheFile, verifyCacheTree, writeCacheFile } from '../../src/cache/verified.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'showcase-verified-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

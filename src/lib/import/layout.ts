@@ -25,7 +25,7 @@ export interface SourceLine {
   style?: LineStyle;
   /** Bold throughout (a Word title set in bold rather than as a heading). */
   bold?: boolean;
-  /** For an image: the name the reader gave it (see src/node/import). */
+  /** For an image: the name the reader gave it (see src/import). */
   image?: string;
   /** For a table row: its cells. */
   cells?: string[];

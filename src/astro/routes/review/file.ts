@@ -11,7 +11,7 @@ import type { ReviewEdits } from '../../../lib/review/decisions.ts';
 import { factsOf, requestRefusal } from '../../../lib/review/guard.ts';
 import { readDraft } from '../../../lib/review/rows.ts';
 import { parseReportSource } from '../../../lib/frontmatter.ts';
-import { checkReviewFile, readReviewFile, reviewFileOf, reviewSetting, writeReviewFile } from '../../../node/review.ts';
+import { checkReviewFile, readReviewFile, reviewFileOf, reviewSetting, writeReviewFile } from '../../../review/disk.ts';
 
 // Answered on each request: it reads the request's peer address and body, and writes.
 export const prerender = false;

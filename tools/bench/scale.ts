@@ -1,8 +1,8 @@
 /**
  * npm run bench -- --reports N [--runs R] [--json FILE] [--keep]
  *
- * The build at scale, on one generated content folder of N reports (scripts/bench/corpus.ts), against a bare
- * Astro baseline measured in the same run on the same Markdown files (scripts/bench/baseline/: the glob
+ * The build at scale, on one generated content folder of N reports (tools/bench/corpus.ts), against a bare
+ * Astro baseline measured in the same run on the same Markdown files (tools/bench/baseline/: the glob
  * loader, one page per report, nothing else):
  *
  *   baseline cold (empty content cache) and warm (nothing changed);
@@ -23,7 +23,7 @@ import { BENCH_NOW, editBody, editFigure, writeBenchCorpus } from './corpus.ts';
 import { measure, median, round, type Measured } from './run.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BASELINE = path.join(ROOT, 'scripts/bench/baseline');
+const BASELINE = path.join(ROOT, 'tools/bench/baseline');
 const NODE = process.execPath;
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 

@@ -10,8 +10,8 @@
  */
 import { constants, copyFileSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
-import { sha256 } from './build-output.ts';
+import { writeFileAtomic } from '../publish/atomic.ts';
+import { sha256 } from '../publish/build-output.ts';
 
 /** Beside a cache file: its SHA-256 in hex, written after the file. */
 export const HASH_SUFFIX = '.sha256';

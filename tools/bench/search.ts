@@ -10,9 +10,9 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { buildSearchIndex, type SearchDoc } from '../../src/search/index-build.ts';
-import { serveStatic } from '../../src/node/static-server.ts';
-import { launch } from '../../test/site/browser.ts';
-import { VOCABULARY, readableText, referenceContains, writeCorpus } from '../../test/site/corpus.ts';
+import { serveStatic } from '../../src/serve/static-server.ts';
+import { launch } from '../browser.ts';
+import { VOCABULARY, readableText, referenceContains, writeCorpus } from '../corpus.ts';
 
 const N = Number(process.env.BENCH_PAGES ?? 1000);
 const EMPTY_PAGE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>检索基准</title></html>';

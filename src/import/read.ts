@@ -8,10 +8,10 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { Parser } from 'htmlparser2';
-import type { SourceDoc, SourceLine } from '../../lib/import/layout.ts';
-import { sniffText } from '../../lib/encoding.ts';
-import type { Encoding } from '../../lib/import/report.ts';
-import { amountText, DOCX_RATIO_FROM_BYTES, LIMITS, limitText } from '../../lib/limits.ts';
+import type { SourceDoc, SourceLine } from '../lib/import/layout.ts';
+import { sniffText } from '../lib/encoding.ts';
+import type { Encoding } from '../lib/import/report.ts';
+import { amountText, DOCX_RATIO_FROM_BYTES, LIMITS, limitText } from '../lib/limits.ts';
 import { zipFault, type ZipFault } from './zip.ts';
 
 export interface SourceImage {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { planNewSite, type NewSitePlan, type OwnOrg, type SiteFile } from '../lib/new-site.ts';
-import { DATA_FILES, readContentConfig } from './content-config.ts';
+import { DATA_FILES, readContentConfig } from '../node/content-config.ts';
 
 /** Files under reports/, any depth, as the check lists them (names starting with . or _ are skipped). */
 function siteFiles(contentDir: string): SiteFile[] {

@@ -19,8 +19,8 @@ import path from 'node:path';
 import { checkpoint } from './checkpoint.ts';
 import { exists, fsyncDir, writeFileAtomic } from './atomic.ts';
 import { STAMP_FILE, diffManifests, mismatches, readStamp, sha256, type ManifestDiff, type Stamp } from './build-output.ts';
-import { OperatorError, errorCode, shown } from './operator-errors.ts';
-import { isInside } from './paths.ts';
+import { OperatorError, errorCode, shown } from '../errors/operator.ts';
+import { isInside } from '../node/paths.ts';
 
 export const RELEASES = 'releases';
 export const CURRENT = 'current';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from './config.ts';
+import { PROJECT_ROOT } from '../node/config.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { STAMP_FILE } from '../lib/served.ts';
 

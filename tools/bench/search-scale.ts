@@ -1,7 +1,7 @@
 /**
  * npm run bench -- --search N [--json FILE] [--keep]
  *
- * Search at scale in Chromium: N generated reports (scripts/bench/corpus.ts) indexed as the build indexes them
+ * Search at scale in Chromium: N generated reports (tools/bench/corpus.ts) indexed as the build indexes them
  * (sharded, src/search/index-build.ts) and searched with the search page's own client (src/search/client.ts)
  * on a page served like the site. Measures the first query of a fresh browser (the index's list, Pagefind's
  * script and WebAssembly, the shards' metadata and the chunks the query needs, and the first page of results
@@ -14,9 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { buildSearchIndex, type SearchDoc } from '../../src/search/index-build.ts';
-import { serveStatic } from '../../src/node/static-server.ts';
-import { launch } from '../../test/site/browser.ts';
-import { VOCABULARY, readableText, referenceContains } from '../../test/site/corpus.ts';
+import { serveStatic } from '../../src/serve/static-server.ts';
+import { launch } from '../browser.ts';
+import { VOCABULARY, readableText, referenceContains } from '../corpus.ts';
 import { writeBenchCorpus } from './corpus.ts';
 import { median, round } from './run.ts';
 

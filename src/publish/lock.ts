@@ -7,7 +7,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OperatorError, fsProblem, shown } from './operator-errors.ts';
+import { OperatorError, fsProblem, shown } from '../errors/operator.ts';
 
 export interface LockInfo {
   pid: number;

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { publicationState } from '../../src/lib/published.ts';
+import { publicationState } from '../src/lib/published.ts';
 
 /** Words and phrases whose results must be exact: banking terms, organisations, Latin and digits. */
 export const VOCABULARY = [

@@ -9,8 +9,8 @@
  */
 import { lstatSync, readdirSync, readFileSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
-import { sha256 } from './build-output.ts';
+import { writeFileAtomic } from '../publish/atomic.ts';
+import { sha256 } from '../publish/build-output.ts';
 
 const RECORD = 'showcase-cache.json';
 /** What Astro restores into a build from its cache folder; anything else there (the dev server's) is not ours. */

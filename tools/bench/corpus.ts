@@ -4,13 +4,13 @@
  * report carries many figures that its body prints exactly as its frontmatter states them, and that satisfy
  * the catalog's relations (balance − increase = start, rate = increase ÷ start, part ≤ whole, ratio = part ÷
  * whole), so the whole folder passes `npm run check` and builds. Bodies are made of the newspaper sentences of
- * test/site/corpus.ts with the search vocabulary put in at random places, as there, so the search exactness
+ * tools/corpus.ts with the search vocabulary put in at random places, as there, so the search exactness
  * check runs on this corpus too.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { SENTENCES, VOCABULARY, insertAt, random, variant } from '../../test/site/corpus.ts';
+import { SENTENCES, VOCABULARY, insertAt, random, variant } from '../corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

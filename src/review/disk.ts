@@ -12,12 +12,12 @@ import { sortProblems } from '../lib/problems.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 import { slugOf } from '../lib/validate/report.ts';
 import type { ReviewContext } from '../lib/review/rows.ts';
-import { writeFileAtomic } from './atomic.ts';
-import { listReportFiles } from './check-content.ts';
-import { contentDirFromEnv, nowFromEnv, projectContentDir, PROJECT_ROOT } from './config.ts';
-import { readContentConfig, type ContentConfig } from './content-config.ts';
-import { displayPath, isInside } from './paths.ts';
-import { cardFontGlyphs, checkReportFile, reportsDir } from './report-file.ts';
+import { writeFileAtomic } from '../publish/atomic.ts';
+import { listReportFiles } from '../node/check-content.ts';
+import { contentDirFromEnv, nowFromEnv, projectContentDir, PROJECT_ROOT } from '../node/config.ts';
+import { readContentConfig, type ContentConfig } from '../node/content-config.ts';
+import { displayPath, isInside } from '../node/paths.ts';
+import { cardFontGlyphs, checkReportFile, reportsDir } from '../node/report-file.ts';
 
 export interface ReviewSetting {
   contentDir: string;

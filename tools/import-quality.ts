@@ -3,9 +3,9 @@
  * once, from its first words to its last), fields right, and figures found (precision and recall, money,
  * percent and counts separately). Pure: the caller reads the files.
  */
-import type { ContractArticle } from './report.ts';
-import type { FigureCategory } from './figures.ts';
-import { fullWidthPunctuation } from './text.ts';
+import type { ContractArticle } from '../src/lib/import/report.ts';
+import type { FigureCategory } from '../src/lib/import/figures.ts';
+import { fullWidthPunctuation } from '../src/lib/import/text.ts';
 
 export interface ExpectedFigure {
   text: string;

@@ -4,7 +4,7 @@
  *                           BENCH_PLACE_REPEAT=K places each card K times under other names: the file count and
  *                           bytes of K×N reports' cards without rendering them, e.g. N=1,000, K=10 for 10,000)
  *
- * What putting the cached cards into the site costs, on the cards of N bench reports (scripts/bench/corpus.ts:
+ * What putting the cached cards into the site costs, on the cards of N bench reports (tools/bench/corpus.ts:
  * a card and a poster per report, a card per organisation), rendered into a card cache first (not timed):
  *   link           a hard link per card, as builds did before the site stopped sharing files with its caches;
  *   copy           a copy per card (a copy-on-write clone where the file system has them: see `fs`);
@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildCards } from '../../src/cards/build.ts';
 import { checkContent } from '../../src/node/check-content.ts';
-import { copyIntoSite, verifyCacheFile } from '../../src/node/verified-cache.ts';
+import { copyIntoSite, verifyCacheFile } from '../../src/cache/verified.ts';
 import { BENCH_NOW, writeBenchCorpus } from './corpus.ts';
 import { median, round } from './run.ts';
 

@@ -4,12 +4,12 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { figureVocabulary } from '../../lib/figures/index.ts';
-import { bodyMarkdown, importDocument, type ImportedArticle } from '../../lib/import/article.ts';
-import { fieldsToFill, renderDraft, type DraftImage } from '../../lib/import/draft.ts';
-import { contractArticle, type ContractArticle, type WrittenDraft } from '../../lib/import/report.ts';
-import { draftSlug, orgIdFor, topicOf } from '../../lib/import/slug.ts';
-import type { ContentConfig } from '../content-config.ts';
+import { figureVocabulary } from '../lib/figures/index.ts';
+import { bodyMarkdown, importDocument, type ImportedArticle } from '../lib/import/article.ts';
+import { fieldsToFill, renderDraft, type DraftImage } from '../lib/import/draft.ts';
+import { contractArticle, type ContractArticle, type WrittenDraft } from '../lib/import/report.ts';
+import { draftSlug, orgIdFor, topicOf } from '../lib/import/slug.ts';
+import type { ContentConfig } from '../node/content-config.ts';
 import { readSource, type ReadSource } from './read.ts';
 
 export interface ImportedFile {

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from './config.ts';
+import { PROJECT_ROOT } from '../node/config.ts';
 
 export type ExitCode = 1 | 2;
 

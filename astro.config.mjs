@@ -50,5 +50,7 @@ export default defineConfig({
   // A page whose cache key (getStaticPaths: what it shows beyond its code, see src/astro/site-data.ts pageKey)
   // and code are unchanged since the last build is copied from Astro's cache instead of rendered again: a
   // rebuild after editing one report renders that report's page and the few pages that list it.
-  experimental: { incrementalBuild: true },
+  // contentIntellisense: editors with Astro's language server (the VS Code extension) complete and check a
+  // report's frontmatter from the reports collection's schema (src/content.config.ts).
+  experimental: { incrementalBuild: true, contentIntellisense: true },
 });

@@ -198,7 +198,7 @@ function astroBin(): string {
 
 /**
  * Runs `astro build --outDir <staging>` with the caller's environment: its output straight to the terminal, its
- * error output through the relay of child-errors.ts (what is for a programmer to the error log). Ctrl+C or a stop
+ * error output through the relay of src/errors/child.ts (what is for a programmer to the error log). Ctrl+C or a stop
  * request while Astro runs is passed on to it; the caller then removes the staging folder.
  */
 function runAstro(staging: string, passthrough: string[], stop: StopSignals): Promise<{ code: number; signal?: NodeJS.Signals; held: string[]; all: string[]; systemCode?: string; systemPath?: string }> {

@@ -7,20 +7,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'astro/zod';
 import { contentDirFromEnv, PROJECT_ROOT, projectContentDir } from '../src/node/config.ts';
-import { orExplainConfigProblems, readContentConfig } from '../src/node/content-config.ts';
-import { createReportSchema } from '../src/schemas/report.ts';
-import { editorSchema, type JsonSchema } from '../src/lib/editor-schema.ts';
+import { orExplainConfigProblems, readContentConfig, reportEditorSchema } from '../src/node/content-config.ts';
+import type { JsonSchema } from '../src/lib/editor-schema.ts';
 import { runCommand } from '../src/errors/operator.ts';
 import { readArgs } from './lib/args.ts';
 
 export function reportJsonSchema(contentDir: string, projectContent: string): JsonSchema {
-  const config = readContentConfig({ contentDir, projectContentDir: projectContent });
-  const zodSchema = createReportSchema({ themes: config.site.themes.map((t) => t.name) });
-  // Input form: what a writer types (dates as text, figures as printed), not what the checks turn it into.
-  const base = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any', target: 'draft-07' }) as JsonSchema;
-  return editorSchema(base, { catalog: config.catalog, registry: config.registry, site: config.site });
+  return reportEditorSchema(readContentConfig({ contentDir, projectContentDir: projectContent }));
 }
 
 const USAGE = `用法：npm run schema

@@ -15,7 +15,6 @@ import sharp from 'sharp';
 import type { ContentModel } from '../lib/model.ts';
 import { groupInOrder } from '../lib/site-index.ts';
 import { routes } from '../lib/urls.ts';
-import { PROJECT_ROOT } from '../node/config.ts';
 import { copyIntoSite, verdictSummary, verifyCacheFile } from '../cache/verified.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from './data.ts';
 import { createMeasurer, loadSourceFonts, subsetFonts, type FontSet } from './fonts.ts';
@@ -35,7 +34,7 @@ export interface BuildCardsOptions {
   threads?: number;
   fonts?: FontSet;
   /** The project folder (Astro's root): the logo is under its public/, the card cache under its node_modules/. */
-  root?: string;
+  root: string;
 }
 
 export interface BuildCardsResult {
@@ -85,7 +84,7 @@ function templateHash(): string {
 }
 
 /** The logo as a small PNG data URI: a raster image costs the SVG rasteriser far less than a nested SVG. */
-export async function logoDataUri(model: ContentModel, root: string = PROJECT_ROOT): Promise<string | undefined> {
+export async function logoDataUri(model: ContentModel, root: string): Promise<string | undefined> {
   const logo = model.site.brand.logo;
   if (!logo) return undefined;
   const file = path.join(root, 'public', logo);
@@ -108,7 +107,7 @@ interface Planned {
 export async function buildCards(opts: BuildCardsOptions): Promise<BuildCardsResult> {
   const { model, outDir } = opts;
   const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`));
-  const root = opts.root ?? PROJECT_ROOT;
+  const root = opts.root;
   const cacheDir = opts.cacheDir ?? path.join(root, 'node_modules', '.cache', 'showcase-cards');
   const published = model.reports.filter((r) => r.published);
   const logo = await logoDataUri(model, root);

@@ -24,7 +24,7 @@ async function cardFonts(): Promise<{ set: FontSet; measure: Measurer }> {
 }
 
 /** The PNG for a target, or undefined when there is no such published report or organisation card. */
-export async function renderCard(model: ContentModel, target: CardTarget, root?: string): Promise<Buffer | undefined> {
+export async function renderCard(model: ContentModel, target: CardTarget, root: string): Promise<Buffer | undefined> {
   const { set, measure } = await cardFonts();
   const logo = await logoDataUri(model, root);
   const published = model.reports.filter((r) => r.published);

@@ -2,10 +2,10 @@
  * The site's integration. Content is read and checked by the reports loader (src/loaders/reports.ts), not here;
  * this integration adds what is made from content rather than from pages:
  * - build: the search index and the share cards, written after the pages from one document the build renders
- *   from the collection (src/astro/routes/outputs.ts), which is then removed from the output;
+ *   from the collection (src/routes/outputs.ts), which is then removed from the output;
  * - dev: the same cards on request (routes) and the same search index, rebuilt in memory whenever the content
  *   changes, so the search page and the card buttons work while writing; and the review page (<base>_review/),
- *   where a writer confirms an imported draft's figures and fields (src/astro/routes/review/).
+ *   where a writer confirms an imported draft's figures and fields (src/routes/review/).
  * - build: Astro's own cache is checked against the content hashes recorded by the last build before Astro
  *   reads it, and recorded again when Astro is done (src/cache/astro.ts); the hashes of the cards and
  *   search files copied into the site are handed to the stamp (FileHashes), which need not read them again.
@@ -44,15 +44,15 @@ export default function showcase(): AstroIntegration {
         root = fileURLToPath(config.root);
         base = normalizeBase(config.base);
         isBuild = command === 'build';
-        injectRoute({ pattern: `/${OUTPUTS_ROUTE.replace(/\.json$/, '')}.json`, entrypoint: here('../astro/routes/outputs.ts') });
+        injectRoute({ pattern: `/${OUTPUTS_ROUTE.replace(/\.json$/, '')}.json`, entrypoint: here('../routes/outputs.ts') });
         if (command === 'dev') {
-          injectRoute({ pattern: '/cards/reports/[name].png', entrypoint: here('../astro/routes/report-card.ts') });
-          injectRoute({ pattern: '/cards/orgs/[id].png', entrypoint: here('../astro/routes/org-card.ts') });
+          injectRoute({ pattern: '/cards/reports/[name].png', entrypoint: here('../routes/report-card.ts') });
+          injectRoute({ pattern: '/cards/orgs/[id].png', entrypoint: here('../routes/org-card.ts') });
           // The review page (审阅) writes report files: it exists on the dev server only, for this computer only
           // (src/lib/review/guard.ts), and no build has it.
-          injectRoute({ pattern: '/_review', entrypoint: here('../astro/routes/review/list.astro') });
-          injectRoute({ pattern: '/_review/[slug]', entrypoint: here('../astro/routes/review/report.astro') });
-          injectRoute({ pattern: '/_review/[slug]/file.json', entrypoint: here('../astro/routes/review/file.ts') });
+          injectRoute({ pattern: '/_review', entrypoint: here('../routes/review/list.astro') });
+          injectRoute({ pattern: '/_review/[slug]', entrypoint: here('../routes/review/report.astro') });
+          injectRoute({ pattern: '/_review/[slug]/file.json', entrypoint: here('../routes/review/file.ts') });
         }
         const vite: ViteUserConfig = {
             // Dev: Vite's pre-bundled dependencies (chart.js …) in this content folder's own cache (astro.config.mjs

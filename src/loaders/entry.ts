@@ -9,6 +9,7 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
+import type { JsonSchema } from '../lib/editor-schema.ts';
 import type { FigureForm } from '../lib/figures/index.ts';
 import type { Report } from '../lib/model.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -62,7 +63,7 @@ const resolvedMetricSchema = z.strictObject({
 const kind = z.enum(['md', 'mdx']);
 
 /** The stored report: a checked file without errors (`ok`), or, in dev only, one with errors (`invalid`). */
-export function reportEntrySchema({ image }: SchemaContext) {
+function storedReportSchema({ image }: SchemaContext) {
   return z.discriminatedUnion('status', [
     z.strictObject({
       status: z.literal('ok'),
@@ -101,10 +102,30 @@ export function reportEntrySchema({ image }: SchemaContext) {
   ]);
 }
 
-export type ReportEntryData = z.output<ReturnType<typeof reportEntrySchema>>;
+/**
+ * The reports collection's schema. Astro's content IntelliSense shows editors a collection schema's input side,
+ * which for this loader is the checked report, not what a writer types: `frontmatter`, the JSON Schema of the
+ * report file (src/node/content-config.ts reportEditorSchema), stands in for it there and only there.
+ */
+export function reportEntrySchema(frontmatter?: JsonSchema) {
+  return (context: SchemaContext) => {
+    const stored = storedReportSchema(context);
+    return frontmatter ? z.unknown().meta(frontmatter).pipe(stored) : stored;
+  };
+}
+
+export type ReportEntryData = z.output<ReturnType<typeof storedReportSchema>>;
+
+type StoredOk = Extract<ReportEntryData, { status: 'ok' }>;
+type StoredCover = NonNullable<StoredOk['cover']>;
+
+/** What the loader hands to the schema: the cover's image still the path Astro resolves. */
+export type ReportEntryInput =
+  | (Omit<StoredOk, 'cover'> & { cover?: Omit<StoredCover, 'image'> & { image: string } })
+  | Extract<ReportEntryData, { status: 'invalid' }>;
 
 /** The stored form of a checked file: the report as validated, its cover also handed to Astro as an image. */
-export function toEntryData(checked: CheckedReport): z.input<ReturnType<typeof reportEntrySchema>> {
+export function toEntryData(checked: CheckedReport): ReportEntryInput {
   const { report } = checked;
   if (!report) return { status: 'invalid', slug: checked.slug, file: checked.file, kind: checked.kind, problems: checked.problems };
   const { published: _published, cover, ...rest } = report;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { buildCatalog, buildRegistry, catalogIssues, registryIssues } from '../lib/catalog.ts';
 import { placeholderProblems } from '../lib/validate/placeholders.ts';
 import { parseYamlFile } from '../lib/frontmatter.ts';
@@ -18,6 +18,8 @@ import { schemaProblems } from '../lib/validate/schema-issues.ts';
 import { catalogSchema, type CatalogData } from '../schemas/catalog.ts';
 import { orgRegistrySchema, type OrgRegistryData } from '../schemas/org.ts';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site.ts';
+import { editorSchema, type JsonSchema } from '../lib/editor-schema.ts';
+import { createReportSchema } from '../schemas/report.ts';
 import { displayPath } from './paths.ts';
 
 /** A data file that cannot be used stops everything: there is nothing to check reports against. */
@@ -206,4 +208,16 @@ export function orExplainConfigProblems<T>(run: () => T, failure?: string): T | 
     if (failure) console.error(failure);
     return undefined;
   }
+}
+
+/**
+ * The JSON Schema of report frontmatter for editors, from the one zod schema of a report narrowed by this
+ * content's catalog, registry and themes: `npm run schema` writes it for editors reading JSON Schema, and the
+ * reports collection carries it for Astro's content IntelliSense (VS Code).
+ */
+export function reportEditorSchema(config: ContentConfig): JsonSchema {
+  const zodSchema = createReportSchema({ themes: config.site.themes.map((t) => t.name) });
+  // Input form: what a writer types (dates as text, figures as printed), not what the checks turn it into.
+  const base = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any', target: 'draft-07' }) as JsonSchema;
+  return editorSchema(base, { catalog: config.catalog, registry: config.registry, site: config.site });
 }

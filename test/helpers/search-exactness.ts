@@ -1,7 +1,7 @@
 /**
  * Measures search exactness the way a reader meets it: each phrase is typed into the built search page in
  * a real browser, and the report links it lists are compared with the reports that should be found.
- * Used by the site tests and the search benchmark; the caller brings the browser page and the expectations.
+ * Used by the search tests; the caller brings the browser page and the expectations.
  */
 import type { Page } from 'playwright-core';
 

@@ -12,6 +12,7 @@ import pixelmatch from 'pixelmatch';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCards, MissingGlyphError } from '../../src/cards/build.ts';
+import { PROJECT_ROOT } from '../../src/node/config.ts';
 import { cardText, orgCardData, reportCardData, type CardData } from '../../src/cards/data.ts';
 import { createMeasurer, loadFontFiles, subsetFonts, type Measurer } from '../../src/cards/fonts.ts';
 import { slotImages } from '../../src/cards/job.ts';
@@ -377,7 +378,7 @@ describe('glyphs', () => {
     const { model } = await loadContent({ contentDir: 'test/fixtures/content' });
     const r = model.reports.find((x) => x.published)!;
     const bad = { ...model, reports: [{ ...r, title: `${r.title}\uE000` }] };
-    const err = await buildCards({ model: bad, outDir: path.join(tmp, 'bad'), cacheDir: path.join(tmp, 'cache-bad'), log: () => {} }).catch((e: unknown) => e);
+    const err = await buildCards({ model: bad, outDir: path.join(tmp, 'bad'), cacheDir: path.join(tmp, 'cache-bad'), log: () => {}, root: PROJECT_ROOT }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MissingGlyphError);
     expect((err as Error).message).toContain(r.file);
     expect((err as Error).message).toContain('U+E000');
@@ -413,7 +414,7 @@ describe('building cards', () => {
     const small = { ...model, reports: model.reports.filter((r) => !r.published || r.org.id === 'songzi' || r.org.id === 'jiexiu') };
     const out = path.join(tmp, 'dist');
     const cacheDir = path.join(tmp, 'cache');
-    const first = await buildCards({ model: small, outDir: out, cacheDir, log: () => {} });
+    const first = await buildCards({ model: small, outDir: out, cacheDir, log: () => {}, root: PROJECT_ROOT });
     const unpublished = small.reports.filter((r) => !r.published);
     expect(unpublished.length).toBeGreaterThanOrEqual(2);
     const files = readdirSync(path.join(out, 'cards', 'reports'));
@@ -422,7 +423,7 @@ describe('building cards', () => {
     expect(first.rendered).toBe(6);
     expect(() => reportCardData(unpublished[0]!, model)).toThrow(/未发布/);
 
-    const again = await buildCards({ model: small, outDir: out, cacheDir, log: () => {} });
+    const again = await buildCards({ model: small, outDir: out, cacheDir, log: () => {}, root: PROJECT_ROOT });
     expect([again.rendered, again.cached]).toEqual([0, 6]);
 
     // One report's title changes: its card and poster are rendered again, and its organisation's card only if
@@ -430,7 +431,7 @@ describe('building cards', () => {
     const changed = { ...small, reports: small.reports.map((r) => (r.slug === 'songzi-2025q1' ? { ...r, title: `${r.title}（修订）` } : r)) };
     const songzi = small.reports.find((r) => r.slug === 'songzi-2025q1')!.org;
     const orgCard = (x: typeof small) => JSON.stringify(orgCardData(songzi, x.reports.filter((r) => r.published), x));
-    const third = await buildCards({ model: changed, outDir: out, cacheDir, log: () => {} });
+    const third = await buildCards({ model: changed, outDir: out, cacheDir, log: () => {}, root: PROJECT_ROOT });
     expect(third.rendered).toBe(2 + (orgCard(small) === orgCard(changed) ? 0 : 1));
     // Renders ten cards in worker threads: seconds on a busy two-core machine.
   }, 120_000);

@@ -17,6 +17,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, stat
 import os from 'node:os';
 import path from 'node:path';
 import { buildCards } from '../../src/cards/build.ts';
+import { PROJECT_ROOT } from '../../src/node/config.ts';
 import { checkContent } from '../../src/node/check-content.ts';
 import { copyIntoSite, verifyCacheFile } from '../../src/cache/verified.ts';
 import { BENCH_NOW, writeBenchCorpus } from './corpus.ts';
@@ -51,7 +52,7 @@ export async function run(): Promise<void> {
       writeBenchCorpus(content, N);
       const { model } = await checkContent({ contentDir: content, projectContentDir: path.join(ROOT, 'content'), now: new Date(`${BENCH_NOW}T12:00:00+08:00`) });
       const started = performance.now();
-      const built = await buildCards({ model, outDir: path.join(work, 'first'), cacheDir: cache, log: () => {} });
+      const built = await buildCards({ model, outDir: path.join(work, 'first'), cacheDir: cache, log: () => {}, root: PROJECT_ROOT });
       console.log(`${N} 份报告的卡片：${built.files.length} 张，渲染进缓存用时 ${round((performance.now() - started) / 1000, 1)} 秒（不计入下面的时间）`);
     }
     const cached = readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.png')).map((f) => path.join(cache, f));

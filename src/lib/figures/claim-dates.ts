@@ -31,6 +31,8 @@ export interface TimeExpression {
   sinceYear?: number;
   /** 去年同期: the period of the date before it in its sentence, a year earlier (set by the reader). */
   sameLastYear?: true;
+  /** 中旬, 上旬: any day of the span is the date. */
+  loose?: true;
 }
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 两: 2 };
@@ -211,6 +213,16 @@ const PATTERNS: { re: RegExp; make: Make }[] = [
       const to = num(m[4]!);
       const y = yearFor(m[1], m[2], to, c);
       return { kind: 'point', from: `${y}-${pad(num(m[3]!))}-01`, to: monthEnd(y, to), asOf: `${y}-${pad(to)}` };
+    },
+  },
+  {
+    // 截至5月中旬, 6月上旬, 3月初: a part of the month, as loose as the words.
+    re: new RegExp(`(?:截[至止]\\s*)?${Y}${MONTH}\\s*月\\s*(上旬|中旬|下旬|初)`, 'g'),
+    make: (m, c) => {
+      const mo = num(m[3]!);
+      const y = yearFor(m[1], m[2], mo, c);
+      const [a, b] = m[4] === '中旬' ? [11, 20] : m[4] === '下旬' ? [21, lastDay(y, mo)] : [1, 10];
+      return { kind: 'point', from: `${y}-${pad(mo)}-${pad(a)}`, to: `${y}-${pad(mo)}-${pad(b)}`, asOf: `${y}-${pad(mo)}-${pad(b)}`, loose: true };
     },
   },
   {

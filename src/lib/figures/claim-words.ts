@@ -107,7 +107,7 @@ export const QUOTED_NAME = /“([^”]{2,12})”/g;
  * A plan or target, not an achievement, read in the figure's own clause (quoted names are read out first:
  * “春雨计划” is a programme's name; 还款计划 a noun, not a plan of the bank's).
  */
-export const PLAN_WORDS = /力争|争取|确保(?=全年|年末|到|在|实现|完成|新增|投放|发放|达到|不低于|不少于)|将(?:突破|超过|达到|实现|确保)|(?<!还款|工作|行动|项目|培训|帮扶)计划(?=[在于到投发新开实完用通提为向对达今全明年\d])|目标(?:是|为|任务|达到)|预计|拟(?:于|在|投放|发放|新增|提供|对|为|向|将)|规划(?=[在于到投发新实完])|将(?:实现|达到|投放|发放|新增|提供|力争)|(?<!截)到\s*\d{4}\s*年(?:末|底)?|未来\s*[\d一二三四五六七八九十两]+\s*年/;
+export const PLAN_WORDS = /力争|争取|确保(?=全年|年末|到|在|实现|完成|新增|投放|发放|达到|不低于|不少于)|将(?:突破|超过|达到|实现|确保)|(?<!还款|工作|行动|项目|培训|帮扶)计划(?=[在于到投发新开实完用通提为向对达今全明年再将\d])|目标(?:是|为|任务|达到)|预计|拟(?:于|在|投放|发放|新增|提供|对|为|向|将)|规划(?=[在于到投发新实完])|将(?:实现|达到|投放|发放|新增|提供|力争)|(?<!截)到\s*\d{4}\s*年(?:末|底)?|未来\s*[\d一二三四五六七八九十两]+\s*年/;
 /** After a plan, a clause that says what has happened already is an achievement again (计划开展12场，目前已开展7场). */
 export const PLAN_DONE = /[，；,;]\s*(?:目前|现已|已经|已|截至|实际|当前|至今|其中已)/;
 

@@ -409,7 +409,7 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
     const m = lastOf(s, TOPIC_WORDS);
     return m ? { topic: m.entry.topic, words: m.word, via, at: m.at, s } : undefined;
   };
-  const t = topicIn(clauseBefore, 'clause') ?? topicIn(sentenceBefore, 'sentence');
+  const t = pairedTopic(r, f, all, clause) ?? topicIn(clauseBefore, 'clause') ?? topicIn(sentenceBefore, 'sentence');
   let segment: string | undefined;
   if (t && t.topic === '贷款') {
     const lead = t.s.slice(Math.max(0, t.at - 8), t.at);
@@ -420,7 +420,9 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   const semi = Math.max(sentence.start, text.lastIndexOf('；', f.start) + 1, text.lastIndexOf(';', f.start) + 1);
   const m = lastOf(clauseBefore, MEASURE_WORDS);
   const mSegment = m ? undefined : lastOf(text.slice(semi, clause.start), MEASURE_WORDS);
-  const measure = m ? { measure: m.entry.measure, words: m.word, via: 'clause' as const } : mSegment ? { measure: mSegment.entry.measure, words: mSegment.word, via: 'sentence' as const } : undefined;
+  // 较上年同期的198.6亿元: the figure is the baseline itself, a balance a year earlier, not a change.
+  const baseline = /(?:去年|上年)同期(?:的|为|是)?\s*$/.test(clauseBefore);
+  const measure = baseline ? undefined : m ? { measure: m.entry.measure, words: m.word, via: 'clause' as const } : mSegment ? { measure: mSegment.entry.measure, words: mSegment.word, via: 'sentence' as const } : undefined;
   // A metric's name counts only right before the figure (涉及金额1392.1万元); earlier it names the subject of the
   // clause (党建辅导员参加……共计1315人次), not what the figure counts.
   let named: Claim['named'];
@@ -433,7 +435,14 @@ function readOne(r: Reader, f: FoundFigure, all: readonly FoundFigure[]): Claim 
   const inSentence = r.times.filter((x) => x.start >= sentence.start && x.end <= f.start);
   let date: ClaimDate | undefined;
   const own = pairedDate(r, f, all, clause) ?? inSentence.filter((x) => x.kind !== 'plan' && x.kind !== 'name').pop();
-  if (own?.sameLastYear) {
+  if (baseline) {
+    const ref = inSentence.filter((x) => x.kind === 'point' && !x.sameLastYear && x.from && x.to).pop();
+    const y = Number(r.ctx.pub.slice(0, 4)) - 1;
+    const words = /(?:去年|上年)同期/.exec(clauseBefore)![0];
+    date = ref
+      ? { start: f.start, end: f.start, words, kind: 'point', from: lastYear(ref.from!), to: lastYear(ref.to!), ...(ref.asOf ? { asOf: lastYear(ref.asOf) } : {}), via: 'sentence' }
+      : { start: f.start, end: f.start, words, kind: 'point', from: `${y}-01-01`, to: `${y}-12-31`, asOf: String(y), via: 'sentence' };
+  } else if (own?.sameLastYear) {
     // 去年同期: the period named before it in the sentence, a year earlier.
     const ref = inSentence.filter((x) => x !== own && !x.sameLastYear && x.from && x.to).pop();
     const y = Number(r.ctx.pub.slice(0, 4)) - 1;
@@ -507,6 +516,28 @@ function projectName(before: string): string | undefined {
 }
 
 /**
+ * 存贷款较年初分别增加13.12亿元和6.27亿元, 涉农、普惠小微贷款余额分别为72.4亿元、25.63亿元: with 分别, the
+ * figures after it take the things named before it in order (a bare 涉农 takes the noun of the last: 涉农贷款).
+ */
+function pairedTopic(r: Reader, f: FoundFigure, all: readonly FoundFigure[], clause: Span): { topic: string; words: string; via: Via; at: number; s: string } | undefined {
+  const text = r.text.slice(clause.start, clause.end);
+  const at = text.indexOf('分别');
+  if (at < 0 || clause.start + at > f.start) return undefined;
+  const figures = all.filter((g) => g.start >= clause.start + at && g.end <= clause.end);
+  const i = figures.indexOf(f);
+  if (figures.length < 2 || i < 0) return undefined;
+  const head = stripLeading(text.slice(0, at)).rest;
+  let parts = head.split(/[、和与及]/).filter(Boolean);
+  if (parts.length === 1 && /存贷款/.test(head)) parts = ['存款', '贷款'];
+  if (parts.length !== figures.length) return undefined;
+  const last = lastOf(parts[parts.length - 1]!, TOPIC_WORDS);
+  const noun = last ? last.word.replace(/^.*?(存款|贷款|信贷)$/, '$1') : '';
+  const part = parts[i]!;
+  const m = lastOf(part, TOPIC_WORDS) ?? (noun ? lastOf(`${part}${noun}`, TOPIC_WORDS) : undefined);
+  return m ? { topic: m.entry.topic, words: m.word, via: 'clause', at: m.at, s: part } : undefined;
+}
+
+/**
  * 2022年、2023年分别新增贷款9.6亿元、10.4亿元: with 分别, the figures after it take the dates before it in order.
  */
 function pairedDate(r: Reader, f: FoundFigure, all: readonly FoundFigure[], clause: Span): TimeExpression | undefined {
@@ -546,7 +577,8 @@ function wholeOf(r: Reader, f: FoundFigure, all: readonly FoundFigure[], sentenc
     return r.text.slice(s, g.start);
   };
   if (CHANGE_WORDS.test(clauseOf(f))) return {};
-  const whole = all.filter((g) => g.end <= at && g.start >= from && g.baseUnit === f.baseUnit && g.form !== 'range').pop();
+  // The whole may stand before the ；that opens the part's segment (开展宣传36场，覆盖4500余人；其中走进校园48场).
+  const whole = all.filter((g) => g.end <= at && g.start >= sentence.start && g.baseUnit === f.baseUnit && g.form !== 'range').pop();
   if (!whole || CHANGE_WORDS.test(clauseOf(whole))) return {};
   return { whole };
 }

@@ -320,7 +320,7 @@ function dateProblems(m: ResolvedMetric, c: Claim, sentence: string, ctx: ClaimC
     // A period's figure is as of its end (前4个月 → 4月末); a day's event may be counted to its month's end
     // (5月20日 in a figure as of 5月末), a 截至 day is that day.
     const day = d.from === d.to && !/^截[至止]/.test(d.words);
-    fits = day ? m.asOf >= d.from && m.asOf <= monthEndOf(d.to) : m.asOf === d.to;
+    fits = d.loose ? m.asOf >= d.from && m.asOf <= d.to : day ? m.asOf >= d.from && m.asOf <= monthEndOf(d.to) : m.asOf === d.to;
   } else if (d.kind === 'now' && d.from) fits = m.asOf >= d.from;
   if (fits) return [];
   return [{

@@ -238,7 +238,8 @@ export function resolveMetrics(inputs: readonly ReportMetricInput[], ctx: Metric
       withheld.push(resolved());
       return;
     }
-    const band = def ? bandFinding(ctx.catalog, def, ctx.org, fig) : undefined;
+    // Someone else's figure kept as context is not measured against this organisation's size.
+    const band = def && !m.context ? bandFinding(ctx.catalog, def, ctx.org, fig) : undefined;
     if (def && band) {
       problems.push({ severity: 'error', code: 'metric-implausible', ...at(i, 'text'), ...bandMessage(def, fig, ctx.org!, band) });
       withheld.push(resolved());

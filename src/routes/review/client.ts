@@ -7,7 +7,7 @@
  * open page. This page holds those reloads back and follows its own file instead: a change made elsewhere
  * reloads it when nothing would be lost, and otherwise it says that a save would be refused.
  */
-import { DECISIONS, splitNames, type Decision, type DecisionKind, type ReviewEdits, type RowEdit } from '../../../lib/review/decisions.ts';
+import { DECISIONS, splitNames, type Decision, type DecisionKind, type ReviewEdits, type RowEdit } from '../../lib/review/decisions.ts';
 
 const KIND_OF_KEY = new Map<string, DecisionKind>(DECISIONS.map((d) => [d.key, d.kind]));
 const TITLE_OF_KIND = new Map<DecisionKind, string>(DECISIONS.map((d) => [d.kind, d.title]));

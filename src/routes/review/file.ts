@@ -6,12 +6,12 @@
  * otherwise the edits are saved as a draft and the answer says why it was not published.
  */
 import type { APIRoute } from 'astro';
-import { applyReview, editsProblem } from '../../../lib/review/edit.ts';
-import type { ReviewEdits } from '../../../lib/review/decisions.ts';
-import { factsOf, requestRefusal } from '../../../lib/review/guard.ts';
-import { readDraft } from '../../../lib/review/rows.ts';
-import { parseReportSource } from '../../../lib/frontmatter.ts';
-import { checkReviewFile, readReviewFile, reviewFileOf, reviewSetting, writeReviewFile } from '../../../review/disk.ts';
+import { applyReview, editsProblem } from '../../lib/review/edit.ts';
+import type { ReviewEdits } from '../../lib/review/decisions.ts';
+import { factsOf, requestRefusal } from '../../lib/review/guard.ts';
+import { readDraft } from '../../lib/review/rows.ts';
+import { parseReportSource } from '../../lib/frontmatter.ts';
+import { checkReviewFile, readReviewFile, reviewFileOf, reviewSetting, writeReviewFile } from '../../review/disk.ts';
 
 // Answered on each request: it reads the request's peer address and body, and writes.
 export const prerender = false;

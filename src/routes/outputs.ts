@@ -4,9 +4,9 @@
  * from the output; in dev the search middleware reads it for each new state of the content.
  */
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../site-data.ts';
-import { searchDoc } from '../../search/docs.ts';
-import type { OutputsManifest } from '../outputs.ts';
+import { getSiteData } from '../astro/site-data.ts';
+import { searchDoc } from '../search/docs.ts';
+import type { OutputsManifest } from '../astro/outputs.ts';
 
 export const GET: APIRoute = async () => {
   const { model, published, base } = await getSiteData();

@@ -57,7 +57,7 @@ if (reports !== undefined) {
       process.exit(2);
     }
     console.log(`\n== ${name} ==`);
-    const mod = (await import(`./bench/${name}.ts`)) as { run: () => Promise<void> };
+    const mod = (await import(`../tools/bench/${name}.ts`)) as { run: () => Promise<void> };
     await mod.run();
   }
 }

@@ -2,8 +2,9 @@
  * Content for pages, from the reports collection. Pages get published reports only; in dev a report page
  * may also show a draft, an embargoed report or the problems of a broken one (see `previewEntries`).
  *
- * What is derived from the collection is kept while the collection's index digest stays the same: a build
- * computes it once instead of once per page, and dev recomputes it as soon as any report or data file changes.
+ * What is derived from the collections is kept while the digests of the problems entry and the data files stay
+ * the same: a build computes it once instead of once per page, and dev recomputes it as soon as any report or
+ * data file changes.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -72,7 +73,7 @@ export class ContentUnavailableError extends Error {
   }
 }
 
-async function index(): Promise<ProblemsData> {
+async function loaderState(): Promise<ProblemsData> {
   const entry = await getEntry('problems', PROBLEMS_ID);
   if (!entry) throw new ContentUnavailableError([]);
   return entry.data;
@@ -104,9 +105,9 @@ function imageFingerprint(entry: CollectionEntry<'reports'>): string {
 
 async function load(): Promise<NonNullable<typeof memo>> {
   // A build's collection cannot change while the build runs: once loaded, no page, list or chart asks the
-  // store for the index again. The dev server asks on every call, so an edit shows on the next page load.
+  // store for the loader's state again. The dev server asks on every call, so an edit shows on the next page load.
   if (memo && !memo.dev) return memo;
-  const idx = await index();
+  const idx = await loaderState();
   const files = await dataFiles(idx);
   const now = nowFromEnv();
   const key = `${idx.digest}|${files.digest}|${todayInShanghai(now)}`;

@@ -79,7 +79,7 @@ interface State {
   links: Map<string, { slug: string; file: string; target: LinkedReport; links: ReportLink[] }>;
   /** file path → its keyed figures, for every report without errors, stored or not (timelineProblems). */
   timeline: Map<string, TimelineSource>;
-  /** Dev: counts the updates of single files, each of which must give the index a new digest. */
+  /** Dev: counts the updates of single files, each of which must give the problems entry a new digest. */
   updates: number;
   parsed: number;
   reused: number;

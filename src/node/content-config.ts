@@ -1,8 +1,8 @@
 /**
  * The three data files every report is checked against: site settings (site.yaml), the metric catalog
  * (metrics.yaml) and the organisation registry (orgs.yaml). Read with line positions, so a mistake in them is
- * reported like a mistake in a report: Chinese, file:line, field, what to write. The reports loader, the
- * settings loader and `npm run check` all read them through `readContentConfig`.
+ * reported like a mistake in a report: Chinese, file:line, field, what to write. The reports loader, the loader
+ * of their own collections (src/loaders/data.ts) and `npm run check` all read them through `readContentConfig`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';

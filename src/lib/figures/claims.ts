@@ -15,7 +15,7 @@ import type { FoundFigure } from './find.ts';
 import type { Span } from './sentences.ts';
 import { readTimeExpressions, type TimeExpression } from './claim-dates.ts';
 import {
-  BANK_ACTION_AFTER, BANK_BRANDS, OBJECT_LEAD, PARTNER_BRANDS, BANK_SUFFIXES, CHANGE_WORDS, NOT_IN_NAME, PARENT_LEAD, COMPATIBLE_MEASURES, CUMULATIVE, LEADING_PHRASES, LOAN_SEGMENTS, MEASURE_WORDS,
+  BANK_ACTION_AFTER, BANK_BRANDS, LABEL_SUBJECT, LABEL_TRAILING, OBJECT_LEAD, PARTNER_BRANDS, BANK_SUFFIXES, CHANGE_WORDS, NOT_IN_NAME, PARENT_LEAD, COMPATIBLE_MEASURES, CUMULATIVE, LEADING_PHRASES, LOAN_SEGMENTS, MEASURE_WORDS,
   NON_BANK_SUFFIXES, OTHER_DEMONSTRATIVE, OTHER_SUBJECT_WORDS, PART_OF_WORDS, PART_SUFFIXES, PER_UNIT_WORDS, PERIOD_SCOPE,
   PLAN_DONE, PLAN_WORDS, PROJECT_LEAD, PROJECT_WORDS, SELF_BRANCH_WORDS, SELF_WORDS, SHARE_WORDS, SOURCE_CITATION, TOPIC_WORDS,
 } from './claim-words.ts';
@@ -177,6 +177,26 @@ function splitClauses(text: string, start: number, end: number): Span[] {
   }
   out.push({ start: s, end });
   return out;
+}
+
+/**
+ * What a figure counts in the article's own words, from the words before it in its clause: without the time
+ * words and connectives that open the clause, the bank (or `subject`, the org's name as the caller reads it), and
+ * the verb that joins the words to the figure. 截至3月末，该行共走访干部员工 → 走访干部员工. The importer and the
+ * review screen both label figures this way.
+ */
+export function labelWords(words: string, subject: (s: string) => number = () => 0): string {
+  let s = words.replace(/\s+/g, '');
+  for (let changed = true; changed && s; ) {
+    const before = s;
+    s = stripLeading(s).rest;
+    s = s.replace(LABEL_SUBJECT, '');
+    const own = subject(s);
+    if (own > 0) s = s.slice(own);
+    changed = s !== before;
+  }
+  for (let m = LABEL_TRAILING.exec(s); m && s; m = LABEL_TRAILING.exec(s)) s = s.slice(0, -m[0].length);
+  return s.replace(/^[、，,：:]+/, '');
 }
 
 /** A clause without its opening time words and connectives: what is left starts with its subject, if any. */

@@ -6,7 +6,7 @@
  * quotes about someone else (全国, 全省, 人民银行, 公安机关 …), plans and rules are set aside for the writer;
  * enumerations are no figures.
  */
-import { findFigures, readClaims, type ClaimOrg, type FoundFigure } from '../figures/index.ts';
+import { findFigures, labelWords, readClaims, type ClaimOrg, type FoundFigure } from '../figures/index.ts';
 import type { FigureVocabulary } from '../figures/index.ts';
 import { PER_UNIT_WORDS, PLAN_DONE, PLAN_WORDS, RULE_WORDS, SELF_BRANCH_WORDS, THRESHOLD_WORDS } from '../figures/claim-words.ts';
 import type { Catalog, OrgRegistry } from '../model.ts';
@@ -72,41 +72,11 @@ const ABSTRACT = /^(?:个|项|大|条|种|类|方面)?(?:层面|方面|制度|�
 const RECAP = /(?:这|那|这些|以下|上述|如下|等|即)$/;
 
 /** Phrases of time and subject that open a clause and say nothing of what is counted. */
-const LEADING = [
-  /^(?:截[至止])[^，。；]*?(?:末|底|日|目前|当前|季度|年)/,
-  /^(?:今年以来|近年来|去年以来|年初以来|活动开展以来|开展以来|\d{1,2}月以来|\d{4}年以来|近\s*[\d一二三四五六七八九十]+\s*年来?)/,
-  /^(?:\d{4}年)?(?:第?[一二三四]季度|前[一二三]季度|[上下]半年|\d{1,2}月(?:[-—至到]\d{1,2}月)?(?:份|末|底)?|全年)/,
-  /^(?:去年|今年|当年|\d{4}年)/,
-  /^(?:该行|全行|本行|我行|该支行|该分行|全辖|辖内|行内)/,
-  /^(?:同时|此外|其中|包括|含|另外|并且|并|还|已经|已|共计|共有|共|累计共|累计|合计|总计|先后|分别|也|均|当年|成功|此次活动|此次|本次|活动中|目前|现已|已经)/,
-  /^[，、：:\s]/,
-];
-const TRAILING = /(?:分别为|分别达|达到了|达到|已达|共计|合计|累计|共有|共|约为|为|达|是|有|至|超过|突破|逾|超|近|约|了)$/;
 /** A clause ending in one of these already names what is counted. */
 const METRIC_END = /(?:余额|金额|总额|总量|规模|额度|增加|净增|增长|增量|增幅|增速|下降|减少|提高|提升|清降|压降|率|占比|比例|数|量|收入|利润|资金|贷款|存款|授信|投放|发放|资产|费用|让利|收益|成本)$/;
 /** Where a noun after the figure stops: 120余名学生正在认真聆听 → 学生. */
 const NOUN_STOP = /正在|每|在|进行|开展|参加|参与|到|通过|签约|得到|获得|是|的|和(?=\d)|及(?=\d)|与|等|，|。|；|、|：|（|\(|为|已|将|共|均|分别|同比|较|占|实现|提供|办理|建立|走进|深入|上线/;
 
-function cleanLabel(clause: string, orgNames: (s: string) => number): string {
-  let s = clause.replace(/\s+/g, '');
-  for (let changed = true; changed && s; ) {
-    changed = false;
-    for (const re of LEADING) {
-      const m = re.exec(s);
-      if (m && m[0].length > 0) {
-        s = s.slice(m[0].length);
-        changed = true;
-      }
-    }
-    const org = orgNames(s);
-    if (org > 0) {
-      s = s.slice(org);
-      changed = true;
-    }
-  }
-  for (let m = TRAILING.exec(s); m && s; m = TRAILING.exec(s)) s = s.slice(0, -m[0].length);
-  return s;
-}
 
 function nounAfter(paragraph: string, end: number): string {
   const rest = paragraph.slice(end).replace(/^\s+/, '').replace(/^(?:具体的?|相关的?|各类|各种|不同的?)/, '');
@@ -269,7 +239,7 @@ export function extractFigures(paragraphs: string[], ctx: FigureContext): { figu
       const figText = compact(f.text) + (compound ? '次' : '');
       const unit = f.unit + (compound ? '次' : '');
       const noun = nounAfter(p, f.end + (compound ? 1 : 0));
-      const label0 = cleanLabel(clause, orgPrefix);
+      const label0 = labelWords(clause, orgPrefix);
       let label = label0 && METRIC_END.test(label0) ? label0 : `${label0}${noun}`;
       if (label && INCREASE_WORDS.test(label)) {
         let subj = subjectNoun(sentenceBefore.slice(0, sentenceBefore.length - clause.length));

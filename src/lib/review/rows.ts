@@ -9,9 +9,9 @@
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS } from '../body/index.ts';
 import { allowedBaseUnits, normalizeOrgName } from '../catalog.ts';
 import { parseAsOf, parseDay } from '../dates.ts';
-import { LEADING_PHRASES, RULE_WORDS, THRESHOLD_WORDS } from '../figures/claim-words.ts';
+import { RULE_WORDS, THRESHOLD_WORDS } from '../figures/claim-words.ts';
 import {
-  figureVocabulary, findFigures, measuresAgree, metricWords, parseFigure, printsMetric, readClaims,
+  figureVocabulary, findFigures, labelWords, measuresAgree, metricWords, parseFigure, printsMetric, readClaims,
   type Claim, type ClaimDate, type ClaimOrg, type FoundFigure,
 } from '../figures/index.ts';
 import { parseReportSource } from '../frontmatter.ts';
@@ -255,25 +255,9 @@ export function readingOf(c: Claim): string {
 /** What the figure counts, in the clause's own words: 走访干部员工 of 该行共走访干部员工288人. */
 export function labelFromText(text: string, f: FoundFigure, c: Claim, all: readonly FoundFigure[]): string {
   const prev = all.filter((g) => g.end <= f.start && g.start >= c.clause.start).pop();
-  let s = text.slice(prev ? prev.end : c.clause.start, f.start).replace(/\s+/g, '');
-  for (let changed = true; changed && s; ) {
-    changed = false;
-    for (const re of LEADING_PHRASES) {
-      const m = re.exec(s);
-      if (m && m[0].length > 0) {
-        s = s.slice(m[0].length);
-        changed = true;
-      }
-    }
-    for (const w of ['该行', '本行', '我行', '全行', c.subject.words ?? '']) {
-      if (w && s.startsWith(w)) {
-        s = s.slice(w.length);
-        changed = true;
-      }
-    }
-  }
-  s = s.replace(/(?:达到了|达到|分别为|分别达|共计|合计|累计|总计|约为|[达为是有共计约近超逾了到])+$/, '').replace(/^[、，,：:]+/, '');
-  if (s.length < 2) s = `${c.topic?.words ?? ''}${c.measure?.words ?? ''}` || s;
+  const subject = c.subject.words;
+  const s0 = labelWords(text.slice(prev ? prev.end : c.clause.start, f.start), (x) => (subject && x.startsWith(subject) ? subject.length : 0));
+  const s = s0.length < 2 ? `${c.topic?.words ?? ''}${c.measure?.words ?? ''}` || s0 : s0;
   return s.slice(-24);
 }
 

@@ -67,9 +67,13 @@ async function waitListed(page: Page, on: DevServer, title: string, listed: bool
  */
 async function axeViolations(page: Page, url: string, on: DevServer): Promise<string[]> {
   for (let attempt = 0; ; attempt++) {
-    await page.goto(url).catch((e: unknown) => {
-      throw new Error(`${url} 没有打开：${String(e)}\n服务器输出：\n${on.log().slice(-4000)}`);
+    // In a fresh checkout the dev server may still be bundling a dependency it met for the first time, and holds
+    // the page's load until it has: wait for the document, longer than Playwright's default, and try again.
+    const opened = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 }).then(() => true, (e: unknown) => {
+      if (attempt >= 2) throw new Error(`${url} 没有打开：${String(e)}\n服务器输出：\n${on.log().slice(-4000)}`);
+      return false;
     });
+    if (!opened) continue;
     try {
       const axe = await new AxeBuilder({ page }).analyze();
       return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);

@@ -376,7 +376,7 @@ describe('accessibility', () => {
         await page.page.close();
       }
     }
-  });
+  }, 600_000);
 
   it('the pages load nothing from another host, fail no request and log no error', () => {
     expect(w.foreign).toEqual([]);

@@ -30,6 +30,8 @@ export interface ClaimCheckContext {
   /** Publication day. */
   date: string;
   locate: (m: ResolvedMetric, field?: string) => { line?: number; column?: number; field: string };
+  /** The figures of the text, when the caller has found them already (the presence check reads the same ones). */
+  found?: readonly FoundFigure[];
 }
 
 export interface ClaimCheck {
@@ -53,8 +55,7 @@ const VIA: Record<string, string> = {
 };
 
 export function checkClaims(metrics: readonly ResolvedMetric[], text: string, ctx: ClaimCheckContext): ClaimCheck {
-  const vocab = figureVocabulary(ctx.catalog.baseUnits);
-  const found = findFigures(text, vocab);
+  const found = ctx.found ?? findFigures(text, figureVocabulary(ctx.catalog.baseUnits));
   const claims = readClaims(text, found, { ...(ctx.org ? { org: ctx.org } : {}), metrics: ctx.catalog.metrics, pub: ctx.date });
   const claimOf = new Map<FoundFigure, Claim>(found.map((f, i) => [f, claims[i]!]));
   const out: ClaimCheck = { problems: [], printings: new Map(), claims: new Map() };

@@ -19,6 +19,8 @@ export interface PresenceContext {
   /** The catalog's base units (`catalog.baseUnits`). */
   baseUnits: readonly string[];
   locate: (m: ResolvedMetric) => { line: number; column: number; field: string } | undefined;
+  /** The figures of `plainBody`, when the caller has found them already (the claim check reads the same ones). */
+  found?: readonly FoundFigure[];
 }
 
 function sameAmount(m: ResolvedMetric, f: FoundFigure): boolean {
@@ -32,7 +34,7 @@ function sameAmount(m: ResolvedMetric, f: FoundFigure): boolean {
 export function checkPresence(metrics: readonly ResolvedMetric[], plainBody: string, ctx: PresenceContext): Problem[] {
   const vocab = figureVocabulary(ctx.baseUnits);
   const problems: Problem[] = [];
-  const found = findFigures(plainBody, vocab);
+  const found = ctx.found ?? findFigures(plainBody, vocab);
   for (const m of metrics) {
     if (m.derived) continue;
     const loc = ctx.locate(m) ?? {};

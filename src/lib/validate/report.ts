@@ -14,7 +14,7 @@ import { checkClaims } from './claims.ts';
 import { glyphProblems, type MissingGlyphs } from './glyphs.ts';
 import { checkRelations } from './relations.ts';
 import { analyzeBody, bodyPlainText, REPORT_COMPONENTS, type BodyComponent, type BodyImage } from '../body/index.ts';
-import { isOwnFigure, resolveFigureRef } from '../figures/index.ts';
+import { figureVocabulary, findFigures, isOwnFigure, resolveFigureRef } from '../figures/index.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { bodyPlaceholderProblems, placeholderProblems } from './placeholders.ts';
 import { oldFormFigures, withTextFields } from './old-form.ts';
@@ -144,11 +144,13 @@ export function validateReport(fileText: string, file: string, ctx: ValidationCo
   problems.push(...body.problems);
   problems.push(...componentProblems(body.components, metricsOut.metrics, file));
   const text = bodyPlainText(source.body, { mdx, tree: body.tree, figureText: (props) => resolveFigureRef(metricsOut.metrics, props.metric, props.asOf)?.text });
-  figureProblems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate }));
+  // The text's figures are found once: the presence check and the claim check read the same printings.
+  const found = findFigures(text, figureVocabulary(ctx.catalog.baseUnits));
+  figureProblems.push(...checkPresence(metricsOut.metrics, text, { file, baseUnits: ctx.catalog.baseUnits, locate, found }));
   // Each printed figure read as the claim its sentence makes: whose, what, when, how wide. Without a known org
   // the bank's own name reads as anyone's: the org problem comes first, and the claims wait for it.
   const claimed = checkClaims(org ? [...metricsOut.metrics, ...metricsOut.withheld] : [], text, {
-    file, catalog: ctx.catalog, date: fm.date, ...(org ? { org } : {}),
+    file, catalog: ctx.catalog, date: fm.date, found, ...(org ? { org } : {}),
     locate: (m, field = 'text') => ({ ...source.locate(['metrics', m.index, field]), field: `metrics[${m.index}].${field}` }),
   });
   for (const m of metricsOut.metrics) {
